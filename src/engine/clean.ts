@@ -1,0 +1,109 @@
+import { builtinRules } from '../rules/index.js';
+import { compileRules, type RuleSet } from '../rules/compile.js';
+import type { PageContext, Rule } from '../rules/types.js';
+import { claimLines, type Claims } from './claims.js';
+import { readHeader } from './header.js';
+import { cutInline } from './inline.js';
+import { splitLines, type Line } from './lines.js';
+import { readRelated } from './related.js';
+import type { CleanResult, RelatedStory, Removal } from './types.js';
+
+export interface CleanOptions {
+  /** The rules to apply, in order; the built-in rules when absent. */
+  rules?: readonly Rule[];
+}
+
+interface Body {
+  paragraphs: string[];
+  /** Index of the line that ends the article (a section start), or the line count. */
+  end: number;
+  removed: Removal[];
+}
+
+function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext): Body {
+  const body: Body = { paragraphs: [], end: lines.length, removed: [] };
+  let chars = 0;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.text === '') continue;
+    if (claims.section(line.text, chars)) {
+      body.end = i;
+      break;
+    }
+    const rule = claims.lineRule(i, 'body', page);
+    if (rule) {
+      body.removed.push({ rule: rule.id, line: line.no, text: line.text });
+      continue;
+    }
+    const { text, cuts } = cutInline(line.text, set.inline);
+    for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
+    if (text === '') continue;
+    body.paragraphs.push(text);
+    chars += text.length;
+  }
+  return body;
+}
+
+interface Tail {
+  related: RelatedStory[];
+  removed: Removal[];
+}
+
+/**
+ * Everything after the article. Each line is credited to the rule that names it, or else to
+ * the section it sits in; lines of a related-stories section are also read as stories.
+ */
+function readTail(lines: readonly Line[], from: number, claims: Claims, set: RuleSet): Tail {
+  const tail: Tail = { related: [], removed: [] };
+  const noPage: PageContext = { title: null };
+  let section: Rule | null = null;
+  let relatedLines: Line[] | null = null;
+  const closeRelated = () => {
+    if (relatedLines) tail.related.push(...readRelated(relatedLines, set.inline));
+    relatedLines = null;
+  };
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.text === '') continue;
+    const started = claims.section(line.text, Number.POSITIVE_INFINITY);
+    if (started) {
+      closeRelated();
+      section = started.rule;
+      if (started.rule.related) relatedLines = [];
+    }
+    const own = claims.lineRule(i, 'tail', noPage);
+    tail.removed.push({ rule: (own ?? section)?.id ?? 'engine/unknown', line: line.no, text: line.text });
+    if (!started && !own) relatedLines?.push(line);
+  }
+  closeRelated();
+  return tail;
+}
+
+function assembleText(title: string | null, paragraphs: readonly string[]): string {
+  const body = paragraphs.map((paragraph) => `${paragraph}\n`).join('');
+  if (title === null) return body;
+  return body === '' ? `${title}\n` : `${title}\n\n${body}`;
+}
+
+const builtinSet = compileRules(builtinRules);
+
+/** Cleans one page: text in, result out. Pure: no file system, no console. */
+export function clean(page: string, options: CleanOptions = {}): CleanResult {
+  const set = options.rules ? compileRules(options.rules) : builtinSet;
+  const lines = splitLines(page);
+  const claims = claimLines(lines, set);
+  const header = readHeader(lines, claims, set.metadata);
+  const body = readBody(lines, header.bodyStart, claims, set, { title: header.title });
+  const tail = readTail(lines, body.end, claims, set);
+  const removed = [...header.removed, ...body.removed, ...tail.removed];
+  return {
+    title: header.title,
+    source: header.source,
+    published: header.published,
+    byline: header.byline,
+    paragraphs: body.paragraphs,
+    text: assembleText(header.title, body.paragraphs),
+    related: tail.related,
+    removed,
+  };
+}

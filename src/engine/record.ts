@@ -1,0 +1,17 @@
+import type { CleanRecord, CleanResult } from './types.js';
+
+/** The JSON output record for one page, with its fields in their documented order. */
+export function toRecord(result: CleanResult, input: string): CleanRecord {
+  return {
+    schemaVersion: 1,
+    input,
+    title: result.title,
+    source: result.source,
+    published: result.published,
+    byline: result.byline,
+    paragraphs: result.paragraphs,
+    text: result.text,
+    related: result.related,
+    removed: result.removed,
+  };
+}

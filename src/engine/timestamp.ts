@@ -1,0 +1,76 @@
+/**
+ * Time stamps as aggregators print them ("2 days ago", "a day ago", "08-07-2025"), and the
+ * publisher-plus-time line where the two are glued together ("NDTV2 days ago").
+ */
+
+/** Largest number each relative unit shows before a site switches to the next unit. */
+const UNIT_MAX: Record<string, number> = {
+  second: 59,
+  sec: 59,
+  minute: 59,
+  min: 59,
+  hour: 48,
+  hr: 48,
+  day: 31,
+  week: 5,
+  month: 12,
+  year: 20,
+};
+
+const UNIT = '(second|sec|minute|min|hour|hr|day|week|month|year)s?';
+const NUMERIC_AGO = new RegExp(`^(.*?)(\\d+) ?${UNIT} ago$`, 'i');
+const WORD_AGO = new RegExp(`^(.*?)((?:an?|one) ${UNIT} ago|just now|yesterday)$`, 'i');
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const CLOCK = '(?:,? \\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?)?';
+const DATE_FORMS = [
+  '\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}',
+  '\\d{4}-\\d{2}-\\d{2}',
+  `\\d{1,2} ${MONTH},? \\d{4}`,
+  `${MONTH} \\d{1,2},? \\d{4}`,
+];
+const DATE = `(?:${DATE_FORMS.join('|')})${CLOCK}`;
+const ENDS_WITH_DATE = new RegExp(`^(.*?)(${DATE})$`, 'i');
+const WHOLE_DATE = new RegExp(`^${DATE}$`, 'i');
+
+export interface SourceAndTime {
+  source: string | null;
+  published: string;
+}
+
+/** Is the whole text a calendar date (with an optional clock time)? */
+export function isDate(text: string): boolean {
+  return WHOLE_DATE.test(text);
+}
+
+/**
+ * Splits "NDTV2 days ago" into NDTV and "2 days ago". When digits are glued on both sides
+ * ("News183 days ago") the time takes the longest digit suffix that is a plausible count for
+ * its unit (183 and 83 days are not; 3 is), and the rest belongs to the publisher (News18).
+ */
+function splitNumericAgo(text: string): SourceAndTime | null {
+  const match = NUMERIC_AGO.exec(text);
+  if (!match) return null;
+  const [, head = '', digits = '', unit = ''] = match;
+  const max = UNIT_MAX[unit.toLowerCase()] ?? 0;
+  for (let start = Math.max(0, digits.length - 2); start < digits.length; start++) {
+    const count = digits.slice(start);
+    if (count.startsWith('0') || Number(count) > max) continue;
+    const source = head + digits.slice(0, start);
+    return { source: source.trim() || null, published: text.slice(source.length).trim() };
+  }
+  return null;
+}
+
+function splitAt(pattern: RegExp, text: string): SourceAndTime | null {
+  const match = pattern.exec(text);
+  if (!match) return null;
+  const [, head = '', time = ''] = match;
+  return { source: head.trim() || null, published: time.trim() };
+}
+
+/** Splits a line made of an optional publisher followed by a time stamp; null for anything else. */
+export function splitSourceAndTime(text: string): SourceAndTime | null {
+  return splitNumericAgo(text) ?? splitAt(WORD_AGO, text) ?? splitAt(ENDS_WITH_DATE, text);
+}

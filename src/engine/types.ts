@@ -1,0 +1,40 @@
+/** Public data types of the cleaning engine. */
+
+/** One removed line, or one phrase cut out of a kept line. */
+export interface Removal {
+  /** Id of the rule that made the removal, such as `daily8/ai-promo`. */
+  rule: string;
+  /** 1-based line number in the input. */
+  line: number;
+  /** The removed text: the whole line (trimmed) or the cut phrase. */
+  text: string;
+}
+
+/** A related story that an aggregator shows under the article. */
+export interface RelatedStory {
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  paragraphs: string[];
+}
+
+/** Everything the engine learns from one page. */
+export interface CleanResult {
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  byline: string | null;
+  paragraphs: string[];
+  /** The text output: title, blank line, one paragraph per line. */
+  text: string;
+  related: RelatedStory[];
+  /** Every removal, in input order. */
+  removed: Removal[];
+}
+
+/** The JSON output record (schema version 1). */
+export interface CleanRecord extends CleanResult {
+  schemaVersion: 1;
+  /** The input path as given, or `-` for stdin. */
+  input: string;
+}

@@ -1,0 +1,95 @@
+import type {
+  BlockRule,
+  ContextRule,
+  InlineRule,
+  LineMatcher,
+  MetadataRule,
+  PageContext,
+  Rule,
+  RuleScope,
+  SectionRule,
+} from './types.js';
+
+/** Case- and whitespace-insensitive form of a line, for exact-line lookups. */
+export function lineKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export type LineTest = (text: string) => boolean;
+
+export function compileMatcher(matcher: LineMatcher): LineTest {
+  if (matcher instanceof RegExp) return (text) => matcher.test(text);
+  const keys = new Set(matcher.map(lineKey));
+  return (text) => keys.has(lineKey(text));
+}
+
+/** A rule that decides single lines, compiled to one test. */
+export interface LineDecider {
+  rule: Rule;
+  scope: RuleScope;
+  test(text: string, page: PageContext): boolean;
+}
+
+export interface CompiledBlock {
+  rule: BlockRule;
+  start: LineTest;
+  end: LineTest;
+}
+
+export interface CompiledSection {
+  rule: SectionRule;
+  start: LineTest;
+}
+
+/** Rules grouped by how the engine applies them, in the order given. */
+export interface RuleSet {
+  lines: LineDecider[];
+  blocks: CompiledBlock[];
+  sections: CompiledSection[];
+  inline: InlineRule[];
+  metadata: MetadataRule[];
+}
+
+function exactLineTest(lines: readonly string[], caseSensitive: boolean): LineTest {
+  if (!caseSensitive) return compileMatcher(lines);
+  const exact = new Set(lines.map((line) => line.replace(/\s+/g, ' ').trim()));
+  return (text) => exact.has(text.replace(/\s+/g, ' ').trim());
+}
+
+function contextDecider(rule: ContextRule): LineDecider {
+  return { rule, scope: 'page', test: (text, page) => rule.test(text, page) };
+}
+
+export function compileRules(rules: readonly Rule[]): RuleSet {
+  const set: RuleSet = { lines: [], blocks: [], sections: [], inline: [], metadata: [] };
+  for (const rule of rules) {
+    switch (rule.kind) {
+      case 'line': {
+        const test = exactLineTest(rule.lines, rule.caseSensitive ?? false);
+        set.lines.push({ rule, scope: rule.scope, test });
+        break;
+      }
+      case 'pattern': {
+        const { pattern } = rule;
+        set.lines.push({ rule, scope: rule.scope, test: (text) => pattern.test(text) });
+        break;
+      }
+      case 'context':
+        set.lines.push(contextDecider(rule));
+        break;
+      case 'block':
+        set.blocks.push({ rule, start: compileMatcher(rule.start), end: compileMatcher(rule.end) });
+        break;
+      case 'section':
+        set.sections.push({ rule, start: compileMatcher(rule.start) });
+        break;
+      case 'inline':
+        set.inline.push(rule);
+        break;
+      case 'metadata':
+        set.metadata.push(rule);
+        break;
+    }
+  }
+  return set;
+}

@@ -1,0 +1,238 @@
+import { looksLikePublisher } from '../../engine/publisher.js';
+import { splitSourceAndTime } from '../../engine/timestamp.js';
+import { lineKey } from '../compile.js';
+import type { Rule } from '../types.js';
+
+const BYLINE = /^(?:By|BY|Written by|Words by|Reported by)\s+(\S.*)$/;
+const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*,?|and|&|de|da|di|du|van|von|der|den|la|le|al|bin|binti|\||-|–)$/u;
+
+function looksLikeByline(text: string): boolean {
+  const names = BYLINE.exec(text)?.[1];
+  if (!names || text.length > 80 || /[.!?]$/.test(names)) return false;
+  const words = names.split(/\s+/);
+  return words.length <= 8 && words.every((word) => NAME_WORD.test(word));
+}
+
+export const genericRules: readonly Rule[] = [
+  {
+    id: 'generic/site-navigation',
+    kind: 'line',
+    scope: 'header',
+    description: 'Site navigation labels printed above the headline ("Skip to main content", "Top Stories").',
+    lines: [
+      'Skip to main content',
+      'Skip to content',
+      'Top Stories',
+      'Latest News',
+      'Breaking News',
+      'Menu',
+      'Search',
+      'Home',
+    ],
+    examples: {
+      remove: ['Top Stories', 'Skip to main content'],
+      keep: ['Top stories of the week were dominated by the storm.'],
+    },
+  },
+  {
+    id: 'generic/image-alt-text',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'Alt text of logos, icons and colour backgrounds left behind by the scraper ("logo", "search icon").',
+    pattern:
+      /^(?:logo|(?:[\p{L}-]+ ){0,3}(?:logo|icon)|(?:black|white|grey|gray|red|orange|yellow|green|blue|purple|pink|dark|light) background)$/iu,
+    examples: {
+      remove: ['logo', 'Orange background', 'search icon'],
+      keep: ['Background', 'The icon of a generation', 'A troubled background'],
+    },
+  },
+  {
+    id: 'generic/advertisement-line',
+    kind: 'line',
+    scope: 'page',
+    description: 'A line that only says "Advertisement" (an ad slot between paragraphs).',
+    lines: ['Advertisement', 'Advertisements', '- Advertisement -', 'Sponsored', 'Sponsored content'],
+    examples: {
+      remove: ['Advertisement', 'ADVERTISEMENT'],
+      keep: ['The advertisement ran for a week before it was pulled.'],
+    },
+  },
+  {
+    id: 'generic/advertisement-inline',
+    kind: 'inline',
+    description: '"Advertisement" standing between two sentences of a paragraph.',
+    pattern: /(?<=^|[.!?…"”’')]\s*)(?:Advertisement|ADVERTISEMENT)(?=\s*$|\s*[\p{Lu}"“‘'(\d])/gu,
+    examples: {
+      remove: ['The minister resigned. Advertisement The party met on Monday.'],
+      keep: [
+        'The advertisement was pulled after complaints.',
+        'He said the figures were wrong. Advertisement revenue fell by half.',
+      ],
+    },
+  },
+  {
+    id: 'generic/story-continues',
+    kind: 'inline',
+    description: '"STORY CONTINUES BELOW THIS AD" and its variants inside a paragraph.',
+    pattern: /\s*\bSTORY CONTINUES (?:BELOW|AFTER) (?:THIS |THE )?(?:AD|ADVERTISEMENT)\b\s*/gi,
+    examples: {
+      remove: [
+        'Police closed the road. STORY CONTINUES BELOW THIS AD Traffic was diverted for hours.',
+        'STORY CONTINUES BELOW THIS AD',
+      ],
+      keep: ['The story continues below the surface, in the archives of the ministry.'],
+    },
+  },
+  {
+    id: 'generic/preferred-source',
+    kind: 'inline',
+    description: '"Add <site> as a Preferred Source" prompts for search engines.',
+    pattern:
+      /\s*\bAdd (?:[\p{Lu}\d][\p{L}\d&.'’-]* ){1,5}as a (?:[Pp]referred|[Tt]rusted) [Ss]ource(?: on Google)?\b\s*/gu,
+    examples: {
+      remove: ['The vote is on Friday. Add Zee News as a Preferred Source The count starts at noon.'],
+      keep: ['Add salt as a preferred seasoning, the chef said.'],
+    },
+  },
+  {
+    id: 'generic/puzzle-promo',
+    kind: 'inline',
+    description: 'Puzzle promos such as "Solve the daily Crossword".',
+    pattern: /\s*\bSolve the daily (?:Crossword|Mini Crossword|Sudoku|Wordle|puzzle)\b\s*/gi,
+    examples: {
+      remove: ['Solve the daily Crossword'],
+      keep: ['He liked to solve the crossword on the train every morning.'],
+    },
+  },
+  {
+    id: 'generic/repeated-title',
+    kind: 'context',
+    description: 'The headline printed again as a line of its own.',
+    test: (line, page) => page.title !== null && lineKey(line) === lineKey(page.title),
+    examples: {
+      remove: ['Example headline for the rule tester'],
+      keep: ['Example headline for the rule tester, and what followed it'],
+    },
+  },
+  {
+    id: 'generic/source-time',
+    kind: 'metadata',
+    description: 'The publisher and time line under the headline ("NDTV2 days ago"), read into source and published.',
+    read(lines) {
+      const first = lines[0];
+      if (first === undefined || first.length > 80) return null;
+      const found = splitSourceAndTime(first);
+      if (!found) return null;
+      const source = found.source !== null && looksLikePublisher(found.source) ? found.source : null;
+      if (found.source !== null && source === null) return null;
+      return { count: 1, source, published: found.published };
+    },
+    examples: {
+      remove: ['NDTV2 days ago', 'News183 days ago', 'Focus Malaysia08-07-2025', '2 hours ago'],
+      keep: ['He said the strike began 2 days ago', 'Officials said talks ended 3 days ago.'],
+    },
+  },
+  {
+    id: 'generic/byline',
+    kind: 'metadata',
+    description: 'A "By <name>" line under the headline, read into byline.',
+    read(lines) {
+      const first = lines[0];
+      return first !== undefined && looksLikeByline(first) ? { count: 1, byline: first } : null;
+    },
+    examples: {
+      remove: ['By Dmitry Antonov', 'By Jane Smith and John Doe'],
+      keep: ['By Friday the talks had collapsed and both sides went home.'],
+    },
+  },
+  {
+    id: 'generic/comment-widget',
+    kind: 'block',
+    description: 'An empty comment widget: "Comments" followed by "No comments yet...".',
+    start: ['Comments', 'Comment', '0 Comments'],
+    end: /^(?:No comments yet|Be the first to comment)\b.*$/i,
+    maxLines: 3,
+    examples: {
+      remove: ['Comments\n\nNo comments yet...'],
+      keep: ['Comments\nThe minister declined to comment further on the case.'],
+    },
+  },
+  {
+    id: 'generic/comments-section',
+    kind: 'section',
+    description: 'A reader comments section after the article ("Comments", "Leave a Reply", "3 Responses").',
+    start: /^(?:Comments|\d+ (?:Comments?|Responses?|Replies)|Leave a (?:Reply|Comment)|Join (?:our commenting forum|the conversation)|(?:Show|View) comments)$/i,
+    minBodyChars: 200,
+    examples: {
+      remove: ['Leave a Reply\nYour email address will not be published.'],
+      keep: ['Comments from the minister came late on Tuesday.'],
+    },
+  },
+  {
+    id: 'generic/related-articles',
+    kind: 'section',
+    related: true,
+    description: 'A "Related Articles" list after the article; its stories are read into related.',
+    start: ['Related Articles', 'Related Stories', 'Related News', 'Related Posts', 'Related Content'],
+    minBodyChars: 0,
+    examples: {
+      remove: ['Related Articles\n\nAnother story\n\ntime2 hours ago\n\nAnother story\n\nIts first lines.'],
+      keep: ['Related articles were published by the ministry on Monday.'],
+    },
+  },
+  {
+    id: 'generic/app-banner',
+    kind: 'section',
+    description: 'An app download banner and whatever follows it ("DOWNLOAD THE APP").',
+    start: ['Download the app', 'Download our app', 'Get the app', 'Get the app now'],
+    minBodyChars: 0,
+    examples: {
+      remove: ['DOWNLOAD THE APP\n\nGet Started Now: Download the App'],
+      keep: ['Users can download the app from the ministry website, officials said.'],
+    },
+  },
+  {
+    id: 'generic/app-store-badges',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'Alt text of app store badges ("app-storeplay-store", "Google Play").',
+    pattern: /^(?:(?:app|play)-?store|google play|app store)(?:\s*(?:(?:app|play)-?store|google play|app store))*$/i,
+    examples: {
+      remove: ['app-storeplay-store', 'Google Play'],
+      keep: ['The app store rules changed in March.'],
+    },
+  },
+  {
+    id: 'generic/trending-list',
+    kind: 'section',
+    description: 'A "Trending" or "Most Read" list after the article.',
+    start: ['Trending', 'Trending Now', 'Trending Stories', 'Most Read', 'Most Popular', 'Popular Posts', 'Recent Posts', 'Latest Posts'],
+    minBodyChars: 200,
+    examples: {
+      remove: ['Trending\n\nSome other headline'],
+      keep: ['Trending topics on the platform included the election.'],
+    },
+  },
+  {
+    id: 'generic/copyright-footer',
+    kind: 'section',
+    description: 'A copyright footer ("Copyright © …", "© 2025 …") and the page footer after it.',
+    start: /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©)/i,
+    minBodyChars: 200,
+    examples: {
+      remove: ['Copyright © All rights reserved.', '© 2025 Example Media. All rights reserved.'],
+      keep: ['Copyright law in the EU changed in 2019, the court noted.'],
+    },
+  },
+  {
+    id: 'generic/hashtags',
+    kind: 'section',
+    description: 'A "Hashtags" block after the article.',
+    start: ['Hashtags'],
+    minBodyChars: 0,
+    examples: {
+      remove: ['Hashtags\n#election #vote'],
+      keep: ['Hashtags spread quickly across the platform during the protests.'],
+    },
+  },
+];

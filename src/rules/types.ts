@@ -1,0 +1,107 @@
+/**
+ * A rule is one small unit with metadata and test cases, in the spirit of ESLint and
+ * markdownlint rules. Its `kind` says how the engine applies it; its examples are run as
+ * tests (tests/rules.test.ts), so every rule proves both what it removes and what it keeps.
+ */
+
+/** A whole-line matcher: exact strings (case-insensitive, whitespace folded) or a pattern. */
+export type LineMatcher = readonly string[] | RegExp;
+
+/** Where a line rule may act: only before the article body, or anywhere on the page. */
+export type RuleScope = 'header' | 'page';
+
+export interface RuleExamples {
+  /** Page fragments (one or more lines) in which the rule must remove something. */
+  remove: readonly string[];
+  /** Page fragments that the rule must leave whole. */
+  keep: readonly string[];
+}
+
+interface RuleBase {
+  /** Stable id, `pack/name`, such as `daily8/ai-promo`. */
+  id: string;
+  /** One line: what the rule removes. */
+  description: string;
+  examples: RuleExamples;
+}
+
+/** Removes lines equal to one of `lines`. */
+export interface LineRule extends RuleBase {
+  kind: 'line';
+  lines: readonly string[];
+  caseSensitive?: boolean;
+  scope: RuleScope;
+}
+
+/** Removes lines matching a regular expression (tested against the trimmed line). */
+export interface PatternRule extends RuleBase {
+  kind: 'pattern';
+  pattern: RegExp;
+  scope: RuleScope;
+}
+
+/** Cuts a phrase out of a paragraph; the paragraph's other text stays. */
+export interface InlineRule extends RuleBase {
+  kind: 'inline';
+  /** Must be global (`g`): every occurrence is cut. */
+  pattern: RegExp;
+}
+
+/** Removes a run of lines from a start line to an end line (blank lines aside). */
+export interface BlockRule extends RuleBase {
+  kind: 'block';
+  start: LineMatcher;
+  end: LineMatcher;
+  /** Longest block, in non-blank lines; a start without an end in reach removes nothing. */
+  maxLines: number;
+}
+
+/**
+ * Ends the article: the matching line and everything after it are not body. With
+ * `related`, the lines after it are read as related stories.
+ */
+export interface SectionRule extends RuleBase {
+  kind: 'section';
+  start: LineMatcher;
+  /** Article characters that must come first, so a stray early match cannot cut the page. */
+  minBodyChars: number;
+  related?: boolean;
+}
+
+/** What the engine already knows about the page when it decides a line. */
+export interface PageContext {
+  title: string | null;
+}
+
+/** Removes lines that repeat something the engine has learned about the page. */
+export interface ContextRule extends RuleBase {
+  kind: 'context';
+  test(line: string, page: PageContext): boolean;
+}
+
+/** What a metadata rule captured from the lines after the title. */
+export interface MetadataMatch {
+  /** How many of the offered non-blank lines it consumed (at least 1). */
+  count: number;
+  source?: string | null;
+  published?: string | null;
+  byline?: string | null;
+}
+
+/** Reads publisher, time or byline lines between the title and the body. */
+export interface MetadataRule extends RuleBase {
+  kind: 'metadata';
+  /** `lines` are the next few non-blank, trimmed lines; return null when they are not metadata. */
+  read(lines: readonly string[]): MetadataMatch | null;
+}
+
+export type Rule =
+  | LineRule
+  | PatternRule
+  | InlineRule
+  | BlockRule
+  | SectionRule
+  | ContextRule
+  | MetadataRule;
+
+export type RuleKind = Rule['kind'];
