@@ -53,6 +53,8 @@ function splitNumericAgo(text: string): SourceAndTime | null {
   const match = NUMERIC_AGO.exec(text);
   if (!match) return null;
   const [, head = '', digits = '', unit = ''] = match;
+  // Digits belong to a publisher only when glued to its name.
+  if (!/\p{L}/u.test(head)) return { source: null, published: text.trim() };
   const max = UNIT_MAX[unit.toLowerCase()] ?? 0;
   for (let start = Math.max(0, digits.length - 2); start < digits.length; start++) {
     const count = digits.slice(start);

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+
+const PROSE = [
+  'The regional council approved the new transport plan on Tuesday after a debate that lasted most of the day.',
+  'Opponents said the plan would raise fares for commuters, while supporters pointed to faster journeys.',
+  'The first new routes are expected to open next spring, officials said.',
+];
+
+const DAILY8_TAIL = [
+  'Orange background',
+  '',
+  'Try Our AI Features',
+  '',
+  'Explore what Daily8 AI can do for you:',
+  '',
+  'Comments',
+  '',
+  'No comments yet...',
+  '',
+  'Related Articles',
+  '',
+  'Storm closes schools across the north',
+  'Storm closes schools across the north',
+  '',
+  'Weather Desk',
+  '',
+  'time3 hours ago',
+  '',
+  '  • Weather Desk',
+  '',
+  'Storm closes schools across the north',
+  '',
+  'Schools in the north were closed on Monday as the storm brought heavy snow. Parents were told to keep children at ho',
+  '',
+  'DOWNLOAD THE APP',
+].join('\n');
+
+describe('clean', () => {
+  it('keeps every line of a page with no chrome', () => {
+    const page = `Council approves transport plan\n\n${PROSE.join('\n\n')}\n`;
+    const result = clean(page);
+    expect(result.title).toBe('Council approves transport plan');
+    expect(result.paragraphs).toEqual(PROSE);
+    expect(result.removed).toEqual([]);
+    expect(result.text).toBe(`Council approves transport plan\n\n${PROSE.join('\n')}\n`);
+  });
+
+  it('reads the Daily8 layout: logo, doubled title, publisher and time, body, promo, related', () => {
+    const page = ['logo', 'Council approves transport plan', '', 'Council approves transport plan', '', 'Metro News4 hours ago', ...PROSE, DAILY8_TAIL].join('\n');
+    const result = clean(page);
+    expect(result.title).toBe('Council approves transport plan');
+    expect(result.source).toBe('Metro News');
+    expect(result.published).toBe('4 hours ago');
+    expect(result.paragraphs).toEqual(PROSE);
+    expect(result.related).toEqual([
+      {
+        title: 'Storm closes schools across the north',
+        source: 'Weather Desk',
+        published: '3 hours ago',
+        paragraphs: [
+          'Schools in the north were closed on Monday as the storm brought heavy snow. Parents were told to keep children at ho',
+        ],
+      },
+    ]);
+  });
+
+  it('gives an empty body, not the first related story, when the page has only a title', () => {
+    const page = `\nIndian Film Festival of Melbourne 2025\n\n${DAILY8_TAIL}\n`;
+    const result = clean(page);
+    expect(result.title).toBe('Indian Film Festival of Melbourne 2025');
+    expect(result.paragraphs).toEqual([]);
+    expect(result.text).toBe('Indian Film Festival of Melbourne 2025\n');
+    expect(result.related).toHaveLength(1);
+  });
+
+  it('reads related cards laid out as publisher, time, bullet, title, body', () => {
+    const page = [
+      '',
+      'Council approves transport plan',
+      ...PROSE,
+      'Try Our AI Features',
+      'Related Articles',
+      '',
+      '',
+      'The Star',
+      '5 hours ago',
+      '- The Star',
+      'Port strike enters second week',
+      'Dock workers stayed off the job for a second week on Monday, leaving ships waiting offshore.',
+      '',
+      '',
+      'Mint',
+      'a day ago',
+      '- Mint',
+      'Markets close higher',
+      'Shares rose on Friday.',
+    ].join('\n');
+    const result = clean(page);
+    expect(result.paragraphs).toEqual(PROSE);
+    expect(result.related.map((story) => [story.source, story.published, story.title, story.paragraphs])).toEqual([
+      ['The Star', '5 hours ago', 'Port strike enters second week', ['Dock workers stayed off the job for a second week on Monday, leaving ships waiting offshore.']],
+      ['Mint', 'a day ago', 'Markets close higher', ['Shares rose on Friday.']],
+    ]);
+  });
+
+  it('reads related cards laid out as title, time, title, body', () => {
+    const page = [
+      'Council approves transport plan',
+      ...PROSE,
+      'Related Articles',
+      'Port strike enters second week',
+      'time2 hours ago',
+      'Port strike enters second week',
+      'Dock workers stayed off the job for a second week on Monday, leaving ships waiting offshore.',
+    ].join('\n');
+    const [story] = clean(page).related;
+    expect(story).toEqual({
+      title: 'Port strike enters second week',
+      source: null,
+      published: '2 hours ago',
+      paragraphs: ['Dock workers stayed off the job for a second week on Monday, leaving ships waiting offshore.'],
+    });
+  });
+
+  it('treats CRLF, CR and blank-line separated paragraphs alike', () => {
+    const lf = clean(`Council approves transport plan\n${PROSE.join('\n')}\n`);
+    expect(clean(`Council approves transport plan\r\n\r\n${PROSE.join('\r\n\r\n')}\r\n`)).toEqual(lf);
+    expect(clean(`Council approves transport plan\r${PROSE.join('\r')}`)).toEqual(lf);
+  });
+
+  it('keeps in-article subheadings and quotes', () => {
+    const page = ['Council approves transport plan', PROSE[0], 'Open To Talks', '"We will not stop," she said.', PROSE[1]].join('\n');
+    expect(clean(page).paragraphs).toEqual([PROSE[0], 'Open To Talks', '"We will not stop," she said.', PROSE[1]]);
+  });
+
+  it('cuts inline chrome out of a paragraph and tidies the space around the cut', () => {
+    const page = [
+      'Council approves transport plan',
+      'Fares will rise. STORY CONTINUES BELOW THIS AD The increase takes effect in May.',
+      'The vote was close.Advertisement Members voted 12 to 11.',
+      'An advertisement for the plan ran in local papers.',
+    ].join('\n');
+    const result = clean(page);
+    expect(result.paragraphs).toEqual([
+      'Fares will rise. The increase takes effect in May.',
+      'The vote was close. Members voted 12 to 11.',
+      'An advertisement for the plan ran in local papers.',
+    ]);
+    expect(result.removed).toEqual([
+      { rule: 'generic/story-continues', line: 2, text: 'STORY CONTINUES BELOW THIS AD' },
+      { rule: 'generic/advertisement-inline', line: 3, text: 'Advertisement' },
+    ]);
+  });
+
+  it('does not let a generic end marker cut the page before real article text', () => {
+    const page = ['Council approves transport plan', 'Trending', PROSE[0], PROSE[1]].join('\n');
+    expect(clean(page).paragraphs).toEqual(['Trending', PROSE[0], PROSE[1]]);
+  });
+
+  it('reads the WordPress template and footer', () => {
+    const page = [
+      'Connect with us',
+      '',
+      'Top Stories',
+      '',
+      'Council approves transport plan',
+      '',
+      'editorial',
+      '',
+      'Published',
+      '',
+      'on',
+      '',
+      ...PROSE,
+      '',
+      'Continue Reading',
+      '',
+      'Trending',
+      '',
+      'Copyright © All rights reserved.',
+    ].join('\n');
+    const result = clean(page);
+    expect(result).toMatchObject({ title: 'Council approves transport plan', byline: 'editorial', published: null, paragraphs: PROSE });
+    expect(result.removed.map((removal) => removal.rule)).toEqual([
+      'wordpress/connect-with-us',
+      'generic/site-navigation',
+      'wordpress/published-on',
+      'wordpress/published-on',
+      'wordpress/published-on',
+      'wordpress/continue-reading',
+      'generic/trending-list',
+      'generic/copyright-footer',
+    ]);
+  });
+
+  it('leaves the title null when the page starts with prose', () => {
+    const first = 'Officials said on Tuesday that the regional council had approved the new transport plan after a debate that lasted most of the day.';
+    const result = clean(`${first}\n${PROSE[1]}\n`);
+    expect(result.title).toBeNull();
+    expect(result.paragraphs).toEqual([first, PROSE[1]]);
+    expect(result.text).toBe(`${first}\n${PROSE[1]}\n`);
+  });
+
+  it('gives empty output for empty and whitespace-only pages', () => {
+    for (const page of ['', '\n\n', '   \n\t\n']) {
+      expect(clean(page)).toEqual({ title: null, source: null, published: null, byline: null, paragraphs: [], text: '', related: [], removed: [] });
+    }
+  });
+});

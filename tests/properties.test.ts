@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+
+/** Lines that real pages are made of: prose, headings, chrome of every pack, and noise. */
+const realisticLine = fc.oneof(
+  fc.constantFrom(
+    '',
+    'logo',
+    'Council approves transport plan',
+    'NDTV2 days ago',
+    'By Jane Smith',
+    'Open To Talks',
+    'The council met on Monday to discuss the budget, and members spoke for hours about it.',
+    'Fares will rise. STORY CONTINUES BELOW THIS AD The increase takes effect in May.',
+    'The vote was close. Advertisement Members voted 12 to 11.',
+    'An advertisement for the plan ran in local papers.',
+    'Orange background',
+    'Try Our AI Features',
+    'Comments',
+    'No comments yet...',
+    'Related Articles',
+    'time2 hours ago',
+    '  • The Star',
+    '- The Star',
+    'DOWNLOAD THE APP',
+    'Published',
+    'on',
+    'Continue Reading',
+    'Trending',
+    'Copyright © All rights reserved.',
+    'Solve the daily Crossword',
+  ),
+  fc.string({ maxLength: 120 }),
+);
+
+const page = fc.array(realisticLine, { maxLength: 40 }).map((lines) => lines.join('\n'));
+
+/** Characters of `kept` appear, in order, in `source` (whitespace aside): nothing is invented. */
+function isDrawnFrom(kept: string, source: string): boolean {
+  let at = 0;
+  for (const char of kept.replace(/\s+/g, '')) {
+    at = source.indexOf(char, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
+}
+
+describe('engine properties', () => {
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        expect(() => clean(text)).not.toThrow();
+      }),
+    );
+  });
+
+  it('makes every paragraph out of one input line', () => {
+    fc.assert(
+      fc.property(page, (text) => {
+        const lines = text.split('\n');
+        for (const paragraph of clean(text).paragraphs) {
+          expect(lines.some((line) => isDrawnFrom(paragraph, line))).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('points every removal at the line that held it', () => {
+    fc.assert(
+      fc.property(page, (text) => {
+        const lines = text.split('\n');
+        for (const removal of clean(text).removed) {
+          expect(lines[removal.line - 1]).toContain(removal.text);
+        }
+      }),
+    );
+  });
+
+  it('accounts for every non-blank line: the title, a paragraph, or a whole-line removal', () => {
+    fc.assert(
+      fc.property(page, (text) => {
+        const lines = text.split('\n');
+        const result = clean(text);
+        const wholeLines = result.removed.filter((removal) => removal.text === lines[removal.line - 1]?.trim());
+        const nonBlank = lines.filter((line) => line.trim() !== '').length;
+        expect(nonBlank).toBe((result.title === null ? 0 : 1) + result.paragraphs.length + wholeLines.length);
+      }),
+    );
+  });
+
+  it('is idempotent: cleaning clean output changes nothing', () => {
+    fc.assert(
+      fc.property(page, (text) => {
+        const once = clean(text).text;
+        expect(clean(once).text).toBe(once);
+      }),
+    );
+  });
+});

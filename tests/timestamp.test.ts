@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isDate, splitSourceAndTime } from '../src/engine/timestamp.js';
+
+describe('splitSourceAndTime', () => {
+  it.each([
+    ['NDTV2 days ago', 'NDTV', '2 days ago'],
+    ['Yahoo13 hours ago', 'Yahoo', '13 hours ago'],
+    ['News183 days ago', 'News18', '3 days ago'],
+    ['News1812 hours ago', 'News18', '12 hours ago'],
+    ['9 News6 days ago', '9 News', '6 days ago'],
+    ['Politico17 hours ago', 'Politico', '17 hours ago'],
+    ['Focus Malaysia08-07-2025', 'Focus Malaysia', '08-07-2025'],
+    ['Mint2 days ago', 'Mint', '2 days ago'],
+    ['BBC Newsa day ago', 'BBC News', 'a day ago'],
+    ['The Star 5 hours ago', 'The Star', '5 hours ago'],
+    ['Delhi Dweller 19 Sept 2016', 'Delhi Dweller', '19 Sept 2016'],
+  ])('splits %j into publisher and time', (line, source, published) => {
+    expect(splitSourceAndTime(line)).toEqual({ source, published });
+  });
+
+  it.each([
+    ['2 minutes ago', '2 minutes ago'],
+    ['a day ago', 'a day ago'],
+    ['an hour ago', 'an hour ago'],
+    ['July 8, 2025', 'July 8, 2025'],
+    ['2025-07-08', '2025-07-08'],
+    ['99 days ago', '99 days ago'],
+  ])('reads %j as a time with no publisher', (line, published) => {
+    expect(splitSourceAndTime(line)).toEqual({ source: null, published });
+  });
+
+  it.each(['NDTV', 'Russia said Tuesday that any deal must ensure its security', '450 drones and missiles'])(
+    'finds no time in %j',
+    (line) => {
+      expect(splitSourceAndTime(line)).toBeNull();
+    },
+  );
+});
+
+describe('isDate', () => {
+  it.each(['08-07-2025', '19 Sept 2016', 'September 21, 2025', 'Jan 5, 2024, 10:30 am'])('accepts %j', (text) => {
+    expect(isDate(text)).toBe(true);
+  });
+
+  it.each(['on', 'Monday', '2 days ago', 'September'])('rejects %j', (text) => {
+    expect(isDate(text)).toBe(false);
+  });
+});
