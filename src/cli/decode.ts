@@ -1,0 +1,54 @@
+/** Bytes of a scraped page -> text, guessing the encoding the way editors do. */
+
+import { decodeWindows1252 } from './windows-1252.js';
+
+export type Decoded = { kind: 'text'; text: string; warning?: string } | { kind: 'binary' };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
+
+// The UTF-8 BOM is cut off by hand (the Windows-1252 fallback must not see it either),
+// so ignoreBOM keeps the decoder from also eating a second one that belongs to the content.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// These drop the BOM themselves. Without a BOM, UTF-16 is not guessed: its NUL bytes make it look
+// binary, which is safer than garbling it.
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (startsWith(bytes, UTF16LE_BOM)) return checked(utf16le.decode(bytes));
+  if (startsWith(bytes, UTF16BE_BOM)) return checked(utf16be.decode(bytes));
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
+  try {
+    return checked(strictUtf8.decode(body));
+  } catch {
+    // Pages from old sites are often Windows-1252; it maps every byte, so it is the fallback.
+    return checked(decodeWindows1252(body), 'not valid UTF-8, decoded as Windows-1252');
+  }
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function checked(text: string, warning?: string): Decoded {
+  if (looksBinary(text)) return { kind: 'binary' };
+  return warning === undefined ? { kind: 'text', text } : { kind: 'text', text, warning };
+}
+
+/** NUL never occurs in text; otherwise, a page that is mostly control characters is not a page. */
+function looksBinary(text: string): boolean {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return true;
+    if (isControl(code)) controls++;
+  }
+  return controls * 2 > text.length;
+}
+
+// C0 controls and DEL, except the whitespace ones that real text uses (\t \n \v \f \r).
+function isControl(code: number): boolean {
+  return (code < 0x20 && (code < 0x09 || code > 0x0d)) || code === 0x7f;
+}

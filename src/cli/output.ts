@@ -1,0 +1,86 @@
+/** Where results go: output file naming, atomic file writes, and stdout with backpressure. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const FORMATS = ['text', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const OUTPUT_SUFFIX: Readonly<Record<Format, string>> = { text: '.clean.txt', json: '.clean.json' };
+
+/** The tool's own outputs are never inputs, so running a command twice gives the same files. */
+export function isOwnOutput(file: string): boolean {
+  return Object.values(OUTPUT_SUFFIX).some((suffix) => file.endsWith(suffix));
+}
+
+/**
+ * `NAME.txt` -> `NAME.clean.txt` (or `.clean.json`), next to the input, or under `outDir`
+ * at the input's path relative to `base` (the directory its argument named).
+ */
+export function outputPathFor(input: string, format: Format, base: string, outDir?: string): string {
+  const name = path.basename(input).replace(/\.txt$/, '') + OUTPUT_SUFFIX[format];
+  const dir = outDir === undefined ? path.dirname(input) : path.join(outDir, path.relative(base, path.dirname(input)));
+  return path.join(dir, name);
+}
+
+/** Readers never see a half-written file: write a temporary file beside the target, then rename it over. */
+export async function writeFileAtomic(target: string, data: string): Promise<void> {
+  const dir = path.dirname(target);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * stdout for data. A reader that goes away early (`| head`) is normal, not an error:
+ * after EPIPE the sink is closed and drops writes. Other write errors are kept for the caller.
+ */
+export class StdoutSink {
+  private closedBy: Error | 'reader' | undefined;
+
+  constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {
+    stream.on('error', (err: Error) => this.closeWith(err));
+  }
+
+  private closeWith(err: NodeJS.ErrnoException): void {
+    this.closedBy ??= err.code === 'EPIPE' ? 'reader' : err;
+  }
+
+  get closed(): boolean {
+    return this.closedBy !== undefined;
+  }
+
+  /** The write error that closed stdout, if it was not the reader leaving. */
+  get error(): Error | undefined {
+    return this.closedBy instanceof Error ? this.closedBy : undefined;
+  }
+
+  /** Resolves once the stream can take more, so a large batch never piles up in memory. */
+  async write(data: string): Promise<void> {
+    if (this.closed || this.stream.write(data)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.stream.off('drain', done).off('error', done).off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done).on('error', done).on('close', done);
+    });
+  }
+
+  /** Resolves once everything written so far has reached the OS, or stdout has failed. */
+  async flush(): Promise<void> {
+    if (this.closed) return;
+    await new Promise<void>((resolve) => {
+      this.stream.write('', (err) => {
+        if (err) this.closeWith(err);
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/** Messages for people, on stderr: always `clean-news: SUBJECT: message`, one line each. */
+
+const PROGRAM = 'clean-news';
+
+export interface ReportOptions {
+  /** Silence warnings; errors are still printed. */
+  quiet?: boolean;
+  /** Follow the line for an unexpected error with its stack trace. */
+  debug?: boolean;
+}
+
+export class Reporter {
+  constructor(
+    private readonly options: ReportOptions,
+    private readonly stderr: NodeJS.WritableStream = process.stderr,
+  ) {}
+
+  warning(subject: string, message: string): void {
+    if (!this.options.quiet) this.line(subject, message);
+  }
+
+  error(subject: string, message: string): void {
+    this.line(subject, message);
+  }
+
+  /** Reports a caught error; `doing` says what failed when it is not reading the subject itself. */
+  failure(subject: string, err: unknown, doing?: string): void {
+    const reason = reasonFor(err);
+    this.line(subject, doing === undefined ? reason : `${doing}: ${reason}`);
+    this.stackIfUnexpected(err);
+  }
+
+  /** An error that escaped everything else: still one line, unless --debug. */
+  crash(err: unknown): void {
+    this.stderr.write(`${PROGRAM}: ${reasonFor(err)}\n`);
+    this.stackIfUnexpected(err);
+  }
+
+  private line(subject: string, message: string): void {
+    this.stderr.write(`${PROGRAM}: ${subject}: ${message}\n`);
+  }
+
+  private stackIfUnexpected(err: unknown): void {
+    if (this.options.debug && !isKnownSystemError(err) && err instanceof Error && err.stack !== undefined) {
+      this.stderr.write(`${err.stack}\n`);
+    }
+  }
+}
+
+/**
+ * A path as it should appear in a message: bare when plain, else quoted for a POSIX shell
+ * (like GNU tools do), so names with spaces, glob characters or newlines stay one readable line.
+ */
+export function displayPath(path: string): string {
+  if (/^[\w./@%+,:=-]+$/.test(path)) return path;
+  if (!/[\p{Cc}]/u.test(path)) return `'${path.replaceAll("'", `'\\''`)}'`;
+  return `$'${path.replace(/[\p{Cc}'\\]/gu, escapeChar)}'`;
+}
+
+function escapeChar(char: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
+  return named[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+
+// The operating-system errors a user can meet, in plain words (as coreutils words them).
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EIO: 'input/output error',
+  EBUSY: 'device or resource busy',
+  EFBIG: 'file too large',
+};
+
+function isKnownSystemError(err: unknown): err is NodeJS.ErrnoException & { code: string } {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code in REASONS;
+}
+
+function reasonFor(err: unknown): string {
+  if (isKnownSystemError(err)) return REASONS[err.code] ?? err.code;
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n', 1)[0] ?? '';
+}
