@@ -11,7 +11,7 @@ export type Zone = 'header' | 'body' | 'tail';
  */
 export interface Claims {
   lineRule(index: number, zone: Zone, page: PageContext): Rule | null;
-  section(text: string, bodyChars: number): CompiledSection | null;
+  section(line: Line, bodyChars: number): CompiledSection | null;
 }
 
 function findBlocks(lines: readonly Line[], set: RuleSet): Map<number, Rule> {
@@ -19,13 +19,13 @@ function findBlocks(lines: readonly Line[], set: RuleSet): Map<number, Rule> {
   for (const block of set.blocks) {
     for (let start = 0; start < lines.length; start++) {
       const first = lines[start];
-      if (!first || first.text === '' || claimed.has(start) || !block.start(first.text)) continue;
+      if (!first || first.text === '' || claimed.has(start) || !block.start(first)) continue;
       const members = [start];
       for (let i = start + 1; i < lines.length && members.length < block.rule.maxLines; i++) {
-        const text = lines[i]?.text ?? '';
-        if (text === '') continue;
+        const line = lines[i];
+        if (!line || line.text === '') continue;
         members.push(i);
-        if (block.end(text)) {
+        if (block.end(line)) {
           for (const member of members) claimed.set(member, block.rule);
           start = i;
           break;
@@ -42,15 +42,16 @@ export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
     lineRule(index, zone, page) {
       const block = blocks.get(index);
       if (block) return block;
-      const text = lines[index]?.text ?? '';
+      const line = lines[index];
+      if (!line) return null;
       for (const decider of set.lines) {
         if (decider.scope === 'header' && zone !== 'header') continue;
-        if (decider.test(text, page)) return decider.rule;
+        if (decider.test(line, page)) return decider.rule;
       }
       return null;
     },
-    section(text, bodyChars) {
-      return set.sections.find((s) => bodyChars >= s.rule.minBodyChars && s.start(text)) ?? null;
+    section(line, bodyChars) {
+      return set.sections.find((s) => bodyChars >= s.rule.minBodyChars && s.start(line)) ?? null;
     },
   };
 }

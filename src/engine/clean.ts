@@ -1,6 +1,6 @@
 import { builtinRules } from '../rules/index.js';
 import { compileRules, type RuleSet } from '../rules/compile.js';
-import type { PageContext, Rule } from '../rules/types.js';
+import type { PageContext, Rule, SectionRule } from '../rules/types.js';
 import { claimLines, type Claims } from './claims.js';
 import { readHeader } from './header.js';
 import { cutInline } from './inline.js';
@@ -13,21 +13,27 @@ export interface CleanOptions {
   rules?: readonly Rule[];
 }
 
+/** The line that ends the article, and the section rule it starts. */
+interface ArticleEnd {
+  index: number;
+  section: SectionRule;
+}
+
 interface Body {
   paragraphs: string[];
-  /** Index of the line that ends the article (a section start), or the line count. */
-  end: number;
+  end: ArticleEnd | null;
   removed: Removal[];
 }
 
 function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext): Body {
-  const body: Body = { paragraphs: [], end: lines.length, removed: [] };
+  const body: Body = { paragraphs: [], end: null, removed: [] };
   let chars = 0;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    if (claims.section(line.text, chars)) {
-      body.end = i;
+    const section = claims.section(line, chars);
+    if (section) {
+      body.end = { index: i, section: section.rule };
       break;
     }
     const rule = claims.lineRule(i, 'body', page);
@@ -53,26 +59,26 @@ interface Tail {
  * Everything after the article. Each line is credited to the rule that names it, or else to
  * the section it sits in; lines of a related-stories section are also read as stories.
  */
-function readTail(lines: readonly Line[], from: number, claims: Claims, set: RuleSet): Tail {
+function readTail(lines: readonly Line[], end: ArticleEnd, claims: Claims, set: RuleSet): Tail {
   const tail: Tail = { related: [], removed: [] };
   const noPage: PageContext = { title: null };
-  let section: Rule | null = null;
+  let section = end.section;
   let relatedLines: Line[] | null = null;
   const closeRelated = () => {
     if (relatedLines) tail.related.push(...readRelated(relatedLines, set.inline));
     relatedLines = null;
   };
-  for (let i = from; i < lines.length; i++) {
+  for (let i = end.index; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    const started = claims.section(line.text, Number.POSITIVE_INFINITY);
+    const started = claims.section(line, Number.POSITIVE_INFINITY);
     if (started) {
       closeRelated();
       section = started.rule;
       if (started.rule.related) relatedLines = [];
     }
     const own = claims.lineRule(i, 'tail', noPage);
-    tail.removed.push({ rule: (own ?? section)?.id ?? 'engine/unknown', line: line.no, text: line.text });
+    tail.removed.push({ rule: (own ?? section).id, line: line.no, text: line.text });
     if (!started && !own) relatedLines?.push(line);
   }
   closeRelated();
@@ -94,7 +100,7 @@ export function clean(page: string, options: CleanOptions = {}): CleanResult {
   const claims = claimLines(lines, set);
   const header = readHeader(lines, claims, set.metadata);
   const body = readBody(lines, header.bodyStart, claims, set, { title: header.title });
-  const tail = readTail(lines, body.end, claims, set);
+  const tail: Tail = body.end ? readTail(lines, body.end, claims, set) : { related: [], removed: [] };
   const removed = [...header.removed, ...body.removed, ...tail.removed];
   return {
     title: header.title,

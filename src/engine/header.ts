@@ -31,7 +31,7 @@ function skipChrome(lines: readonly Line[], from: number, claims: Claims, header
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    if (claims.section(line.text, 0)) break;
+    if (claims.section(line, 0)) break;
     const rule = claims.lineRule(i, 'header', { title: header.title });
     if (!rule) break;
     header.removed.push({ rule: rule.id, line: line.no, text: line.text });
@@ -65,7 +65,7 @@ export function readHeader(lines: readonly Line[], claims: Claims, metadata: rea
   const header: Header = { title: null, source: null, published: null, byline: null, bodyStart: 0, removed: [] };
   let i = skipChrome(lines, 0, claims, header);
   const candidate = lines[i];
-  if (!candidate || claims.section(candidate.text, 0) || !looksLikeHeadline(candidate.text)) {
+  if (!candidate || claims.section(candidate, 0) || !looksLikeHeadline(candidate.text)) {
     header.bodyStart = i;
     return header;
   }
@@ -73,7 +73,8 @@ export function readHeader(lines: readonly Line[], claims: Claims, metadata: rea
   i += 1;
   for (;;) {
     i = skipChrome(lines, i, claims, header);
-    const next = i < lines.length && !claims.section(lines[i]?.text ?? '', 0) ? readMetadata(lines, i, metadata, header) : null;
+    const line = lines[i];
+    const next = line && !claims.section(line, 0) ? readMetadata(lines, i, metadata, header) : null;
     if (next === null) break;
     i = next;
   }

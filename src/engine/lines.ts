@@ -1,7 +1,18 @@
-/** One input line: its 1-based number, and its text without surrounding whitespace. */
+/** One input line: its 1-based number, its text without surrounding whitespace, its lookup key. */
 export interface Line {
   no: number;
   text: string;
+  /** Lower case, whitespace folded: what exact-line rules compare. */
+  key: string;
+}
+
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Case- and whitespace-insensitive form of a line, for exact-line lookups. */
+export function lineKey(text: string): string {
+  return foldSpace(text).toLowerCase();
 }
 
 /** Splits a page into lines; CRLF, CR and LF all end a line, and a leading BOM is dropped. */
@@ -9,7 +20,10 @@ export function splitLines(page: string): Line[] {
   const body = page.charCodeAt(0) === 0xfeff ? page.slice(1) : page;
   const lines = body.split(/\r\n|\r|\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((raw, index) => ({ no: index + 1, text: raw.trim() }));
+  return lines.map((raw, index) => {
+    const text = raw.trim();
+    return { no: index + 1, text, key: lineKey(text) };
+  });
 }
 
 export function countWords(text: string): number {

@@ -1,3 +1,4 @@
+import { foldSpace, lineKey, type Line } from '../engine/lines.js';
 import type {
   BlockRule,
   ContextRule,
@@ -10,24 +11,19 @@ import type {
   SectionRule,
 } from './types.js';
 
-/** Case- and whitespace-insensitive form of a line, for exact-line lookups. */
-export function lineKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-export type LineTest = (text: string) => boolean;
+export type LineTest = (line: Line) => boolean;
 
 export function compileMatcher(matcher: LineMatcher): LineTest {
-  if (matcher instanceof RegExp) return (text) => matcher.test(text);
+  if (matcher instanceof RegExp) return (line) => matcher.test(line.text);
   const keys = new Set(matcher.map(lineKey));
-  return (text) => keys.has(lineKey(text));
+  return (line) => keys.has(line.key);
 }
 
 /** A rule that decides single lines, compiled to one test. */
 export interface LineDecider {
   rule: Rule;
   scope: RuleScope;
-  test(text: string, page: PageContext): boolean;
+  test(line: Line, page: PageContext): boolean;
 }
 
 export interface CompiledBlock {
@@ -52,12 +48,12 @@ export interface RuleSet {
 
 function exactLineTest(lines: readonly string[], caseSensitive: boolean): LineTest {
   if (!caseSensitive) return compileMatcher(lines);
-  const exact = new Set(lines.map((line) => line.replace(/\s+/g, ' ').trim()));
-  return (text) => exact.has(text.replace(/\s+/g, ' ').trim());
+  const exact = new Set(lines.map(foldSpace));
+  return (line) => exact.has(foldSpace(line.text));
 }
 
 function contextDecider(rule: ContextRule): LineDecider {
-  return { rule, scope: 'page', test: (text, page) => rule.test(text, page) };
+  return { rule, scope: 'page', test: (line, page) => rule.test(line.text, page) };
 }
 
 export function compileRules(rules: readonly Rule[]): RuleSet {
@@ -71,7 +67,7 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
       }
       case 'pattern': {
         const { pattern } = rule;
-        set.lines.push({ rule, scope: rule.scope, test: (text) => pattern.test(text) });
+        set.lines.push({ rule, scope: rule.scope, test: (line) => pattern.test(line.text) });
         break;
       }
       case 'context':

@@ -1,6 +1,6 @@
+import { lineKey } from '../../engine/lines.js';
 import { looksLikePublisher } from '../../engine/publisher.js';
 import { splitSourceAndTime } from '../../engine/timestamp.js';
-import { lineKey } from '../compile.js';
 import type { Rule } from '../types.js';
 
 const BYLINE = /^(?:By|BY|Written by|Words by|Reported by)\s+(\S.*)$/;
