@@ -1,0 +1,89 @@
+/**
+ * The measure of the public article-extraction benchmarks: each text becomes the multiset of
+ * its word 4-grams (tokens are runs of word characters); a page's precision and recall come
+ * from the multiset overlap; a set's precision and recall are means over pages, and F1 is
+ * computed from the two means.
+ */
+
+const TOKEN = /[\p{L}\p{N}\p{M}_]+/gu;
+const SHINGLE = 4;
+
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Counts of each word 4-gram; a text shorter than four tokens is one shingle of all of them. */
+export function shingles(text: string): Map<string, number> {
+  const tokens = tokenize(text);
+  const counts = new Map<string, number>();
+  const size = Math.min(SHINGLE, tokens.length);
+  for (let i = 0; size > 0 && i + size <= tokens.length; i++) {
+    const gram = tokens.slice(i, i + size).join(' ');
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function total(counts: Map<string, number>): number {
+  let sum = 0;
+  for (const count of counts.values()) sum += count;
+  return sum;
+}
+
+export interface PageScore {
+  /** Null when the output is empty: such a page is left out of the precision mean. */
+  precision: number | null;
+  recall: number;
+}
+
+export function scorePage(output: string, gold: string): PageScore {
+  const predicted = shingles(output);
+  const expected = shingles(gold);
+  let overlap = 0;
+  for (const [gram, count] of predicted) overlap += Math.min(count, expected.get(gram) ?? 0);
+  const predictedTotal = total(predicted);
+  const expectedTotal = total(expected);
+  return {
+    precision: predictedTotal === 0 ? null : overlap / predictedTotal,
+    recall: expectedTotal === 0 ? (predictedTotal === 0 ? 1 : 0) : overlap / expectedTotal,
+  };
+}
+
+export interface SetScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+export function scoreSet(pages: readonly PageScore[]): SetScore {
+  const precision = mean(pages.flatMap((page) => (page.precision === null ? [] : [page.precision])));
+  const recall = mean(pages.map((page) => page.recall));
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+function nonBlankLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** Share of the gold lines found whole among the output lines: how much article survived. */
+export function lineRecall(output: string, gold: string): number {
+  const expected = nonBlankLines(gold);
+  if (expected.length === 0) return 1;
+  const produced = new Set(nonBlankLines(output));
+  return expected.filter((line) => produced.has(line)).length / expected.length;
+}
+
+/** Same non-blank lines in the same order. */
+export function isExact(output: string, gold: string): boolean {
+  const produced = nonBlankLines(output);
+  const expected = nonBlankLines(gold);
+  return produced.length === expected.length && produced.every((line, index) => line === expected[index]);
+}
