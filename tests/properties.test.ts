@@ -36,6 +36,29 @@ const realisticLine = fc.oneof(
 
 const page = fc.array(realisticLine, { maxLength: 40 }).map((lines) => lines.join('\n'));
 
+/** Pages shaped like articles: header chrome, headline, metadata, body with inline chrome, tail. */
+const articlePage = fc
+  .tuple(
+    fc.subarray(['logo', 'Connect with us', 'Top Stories']),
+    fc.constantFrom('Council approves transport plan', 'Storm closes schools across the north'),
+    fc.subarray(['NDTV2 days ago', 'By Jane Smith']),
+    fc.array(
+      fc.constantFrom(
+        'The council met on Monday to discuss the budget, and members spoke for hours about it.',
+        'Fares will rise. STORY CONTINUES BELOW THIS AD The increase takes effect in May.',
+        'The vote was close. Advertisement Members voted 12 to 11.',
+        'An advertisement for the plan ran in local papers.',
+        'Open To Talks',
+        '"We will not stop," she said.',
+        'Advertisement',
+        '',
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+    fc.constantFrom([], ['Orange background', 'Try Our AI Features', 'Comments', 'No comments yet...'], ['Continue Reading', 'Trending']),
+  )
+  .map(([chrome, title, meta, body, tail]) => [...chrome, title, ...meta, ...body, ...tail].join('\n'));
+
 /** Characters of `kept` appear, in order, in `source` (whitespace aside): nothing is invented. */
 function isDrawnFrom(kept: string, source: string): boolean {
   let at = 0;
@@ -90,9 +113,9 @@ describe('engine properties', () => {
     );
   });
 
-  it('is idempotent: cleaning clean output changes nothing', () => {
+  it('is idempotent on article-shaped pages: cleaning clean output changes nothing', () => {
     fc.assert(
-      fc.property(page, (text) => {
+      fc.property(articlePage, (text) => {
         const once = clean(text).text;
         expect(clean(once).text).toBe(once);
       }),

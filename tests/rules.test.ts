@@ -17,10 +17,15 @@ const BEFORE =
   'Several of them asked for more time to read the proposals, which run to three hundred pages, before any final vote is taken.';
 const AFTER = 'A final vote is expected next week, according to a spokesperson for the council.';
 
-/** Header rules act between the headline and the body; the rest sit inside the body. */
+/**
+ * Header rules act between the headline and the body, main-text rules at their end of the
+ * body; the rest sit inside the body.
+ */
 function pageFor(rule: Rule, example: string): string {
   const inHeader = rule.kind === 'metadata' || ((rule.kind === 'line' || rule.kind === 'pattern') && rule.scope === 'header');
-  return inHeader ? `${TITLE}\n${example}\n${BEFORE}\n${AFTER}\n` : `${TITLE}\n${BEFORE}\n${example}\n${AFTER}\n`;
+  if (inHeader || (rule.kind === 'main-text' && rule.side === 'before')) return `${TITLE}\n${example}\n${BEFORE}\n${AFTER}\n`;
+  if (rule.kind === 'main-text') return `${TITLE}\n${BEFORE}\n${AFTER}\n${example}\n`;
+  return `${TITLE}\n${BEFORE}\n${example}\n${AFTER}\n`;
 }
 
 function exampleLines(example: string): string[] {

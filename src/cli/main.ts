@@ -1,6 +1,6 @@
 /** The clean-news command: parse the command line, run the pipeline, turn the outcome into an exit status. */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, type Format } from './output.js';
 import { cleanInputs } from './pipeline.js';
@@ -15,6 +15,7 @@ interface CliOptions {
   format: Format;
   stdout?: true;
   outDir?: string;
+  maxRemoved?: number;
   quiet?: true;
   debug?: true;
 }
@@ -28,6 +29,7 @@ Examples:
   clean-news 'pages/**/*.txt' --out-dir clean
   clean-news --stdout --format json page.txt
   curl -s URL | clean-news             stdin to stdout
+  clean-news --max-removed 0.5 pages/  in CI: fail any page that would lose over half its text
 
 Exit status: 0 all cleaned, 1 some inputs failed, 2 usage error.`;
 
@@ -75,6 +77,7 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--stdout', 'print results instead of writing files')
     .addOption(new Option('--out-dir <dir>', 'write outputs under DIR, keeping relative paths').conflicts('stdout'))
+    .addOption(new Option('--max-removed <ratio>', 'fail a page, writing nothing, if cleaning removes over RATIO (0-1) of its text').argParser(parseRatio))
     .option('-q, --quiet', 'do not print warnings (errors are still printed)')
     .option('--debug', 'print stack traces of unexpected errors')
     .version(packageVersion(), '-V, --version')
@@ -87,6 +90,13 @@ function buildProgram(): Command {
       // Commander says `error: MESSAGE`; every message of this tool says `clean-news: MESSAGE`.
       outputError: (text, write) => write(`clean-news: ${text.replace(/^error: /, '')}`),
     });
+}
+
+/** A number from 0 to 1, written plainly (`0.5`, `.5`, `1`); anything else is a usage error. */
+function parseRatio(value: string): number {
+  const ratio = Number(value);
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) || ratio > 1) throw new InvalidArgumentError('Expected a number from 0 to 1.');
+  return ratio;
 }
 
 // Relative to this module, so it holds from dist/cli/ and src/cli/ alike.

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { clean, toRecord, type CleanResult } from '../index.js';
+import { clean, removedShare, toRecord, type CleanResult } from '../index.js';
 import { decode } from './decode.js';
 import { expandArguments, STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
 import { outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
@@ -13,6 +13,8 @@ export interface PipelineOptions {
   /** Print every result instead of writing files (stdin is always printed). */
   stdout?: boolean;
   outDir?: string;
+  /** Fail a page when cleaning would remove more than this share (0 to 1) of its text. */
+  maxRemoved?: number;
 }
 
 const STDIN_LABEL = 'standard input';
@@ -112,8 +114,32 @@ class Batch {
       return undefined;
     }
     if (decoded.warning !== undefined) this.reporter.warning(subject, decoded.warning);
-    return clean(decoded.text);
+    const result = clean(decoded.text);
+    const limit = this.options.maxRemoved;
+    if (limit !== undefined) {
+      const share = removedShare(decoded.text, result);
+      if (share > limit) {
+        const outcome = input.kind === 'stdin' || this.options.stdout ? 'not printed' : 'not written';
+        this.reporter.error(subject, `cleaning would remove ${percent(share, limit)} of the text, over --max-removed ${limit} (${outcome})`);
+        return undefined;
+      }
+    }
+    return result;
   }
+}
+
+/**
+ * A share as a percentage, as short as it can be while still reading as over `limit` and,
+ * unless everything went, under 100%: 0.834 -> `83%`, but 0.503 over 0.5 -> `50.3%`.
+ */
+export function percent(share: number, limit: number): string {
+  let shown = '';
+  for (let digits = 0; digits <= 4; digits++) {
+    shown = (share * 100).toFixed(digits);
+    const value = Number(shown);
+    if (value > limit * 100 && (value < 100 || share >= 1)) break;
+  }
+  return `${shown}%`;
 }
 
 /** Results on stdout: JSON Lines, or text with `==> NAME <==` headers between several inputs, as `head` does. */

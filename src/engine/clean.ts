@@ -1,53 +1,17 @@
 import { builtinRules } from '../rules/index.js';
 import { compileRules, type RuleSet } from '../rules/compile.js';
-import type { PageContext, Rule, SectionRule } from '../rules/types.js';
+import type { PageContext, Rule } from '../rules/types.js';
+import { readBody, type ArticleEnd } from './body.js';
 import { claimLines, type Claims } from './claims.js';
 import { readHeader } from './header.js';
-import { cutInline } from './inline.js';
 import { splitLines, type Line } from './lines.js';
 import { readRelated } from './related.js';
+import { detectStopwords, words } from './stopwords.js';
 import type { CleanResult, RelatedStory, Removal } from './types.js';
 
 export interface CleanOptions {
   /** The rules to apply, in order; the built-in rules when absent. */
   rules?: readonly Rule[];
-}
-
-/** The line that ends the article, and the section rule it starts. */
-interface ArticleEnd {
-  index: number;
-  section: SectionRule;
-}
-
-interface Body {
-  paragraphs: string[];
-  end: ArticleEnd | null;
-  removed: Removal[];
-}
-
-function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext): Body {
-  const body: Body = { paragraphs: [], end: null, removed: [] };
-  let chars = 0;
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.text === '') continue;
-    const section = claims.section(line, chars);
-    if (section) {
-      body.end = { index: i, section: section.rule };
-      break;
-    }
-    const rule = claims.lineRule(i, 'body', page);
-    if (rule) {
-      body.removed.push({ rule: rule.id, line: line.no, text: line.text });
-      continue;
-    }
-    const { text, cuts } = cutInline(line.text, set.inline);
-    for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
-    if (text === '') continue;
-    body.paragraphs.push(text);
-    chars += text.length;
-  }
-  return body;
 }
 
 interface Tail {
@@ -99,7 +63,8 @@ export function clean(page: string, options: CleanOptions = {}): CleanResult {
   const lines = splitLines(page);
   const claims = claimLines(lines, set);
   const header = readHeader(lines, claims, set.metadata);
-  const body = readBody(lines, header.bodyStart, claims, set, { title: header.title });
+  const stopwords = detectStopwords(words(page));
+  const body = readBody(lines, header.bodyStart, claims, set, header, stopwords);
   const tail: Tail = body.end ? readTail(lines, body.end, claims, set) : { related: [], removed: [] };
   const removed = [...header.removed, ...body.removed, ...tail.removed];
   return {

@@ -1,20 +1,15 @@
 import type { MetadataRule } from '../rules/types.js';
 import type { Claims } from './claims.js';
 import { looksLikeHeadline, type Line } from './lines.js';
+import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
 import type { Removal } from './types.js';
 
-export interface Header {
+export interface Header extends PageMetadata {
   title: string | null;
-  source: string | null;
-  published: string | null;
-  byline: string | null;
   /** Index of the first line after the header. */
   bodyStart: number;
   removed: Removal[];
 }
-
-/** How many upcoming lines a metadata rule is shown. */
-const METADATA_WINDOW = 4;
 
 function nextNonBlank(lines: readonly Line[], from: number, count: number): Line[] {
   const found: Line[] = [];
@@ -39,22 +34,12 @@ function skipChrome(lines: readonly Line[], from: number, claims: Claims, header
   return i;
 }
 
-/** Applies the first metadata rule that reads the upcoming lines; returns the index after them. */
+/** Reads metadata lines at `from`; returns the index after them, or null when there are none. */
 function readMetadata(lines: readonly Line[], from: number, rules: readonly MetadataRule[], header: Header): number | null {
   const window = nextNonBlank(lines, from, METADATA_WINDOW);
-  const texts = window.map((line) => line.text);
-  for (const rule of rules) {
-    const match = rule.read(texts);
-    if (!match) continue;
-    const consumed = window.slice(0, Math.max(1, match.count));
-    for (const line of consumed) header.removed.push({ rule: rule.id, line: line.no, text: line.text });
-    header.source ??= match.source ?? null;
-    header.published ??= match.published ?? null;
-    header.byline ??= match.byline ?? null;
-    const last = consumed[consumed.length - 1];
-    return last ? last.no : from + 1; // line numbers are 1-based, so `no` is the next index
-  }
-  return null;
+  const consumed = applyMetadata(window, rules, header, header.removed);
+  const last = window[consumed - 1];
+  return consumed === 0 || !last ? null : last.no; // line numbers are 1-based, so `no` is the next index
 }
 
 /**

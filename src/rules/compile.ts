@@ -4,6 +4,7 @@ import type {
   ContextRule,
   InlineRule,
   LineMatcher,
+  MainTextRule,
   MetadataRule,
   PageContext,
   Rule,
@@ -44,6 +45,7 @@ export interface RuleSet {
   sections: CompiledSection[];
   inline: InlineRule[];
   metadata: MetadataRule[];
+  mainText: { before: MainTextRule | null; after: MainTextRule | null };
 }
 
 function exactLineTest(lines: readonly string[], caseSensitive: boolean): LineTest {
@@ -57,7 +59,7 @@ function contextDecider(rule: ContextRule): LineDecider {
 }
 
 export function compileRules(rules: readonly Rule[]): RuleSet {
-  const set: RuleSet = { lines: [], blocks: [], sections: [], inline: [], metadata: [] };
+  const set: RuleSet = { lines: [], blocks: [], sections: [], inline: [], metadata: [], mainText: { before: null, after: null } };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'line': {
@@ -84,6 +86,9 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
         break;
       case 'metadata':
         set.metadata.push(rule);
+        break;
+      case 'main-text':
+        set.mainText[rule.side] ??= rule;
         break;
     }
   }

@@ -95,7 +95,17 @@ export interface MetadataRule extends RuleBase {
   read(lines: readonly string[]): MetadataMatch | null;
 }
 
+/**
+ * Removes the lines of the body region that lie outside the article's main run of text
+ * (the generic layer for chrome that no rule names); `side` says which end it handles.
+ */
+export interface MainTextRule extends RuleBase {
+  kind: 'main-text';
+  side: 'before' | 'after';
+}
+
 export type Rule =
+  | MainTextRule
   | LineRule
   | PatternRule
   | InlineRule

@@ -1,0 +1,107 @@
+import type { Claims } from './claims.js';
+import type { RuleSet } from '../rules/compile.js';
+import type { MetadataRule, PageContext, SectionRule } from '../rules/types.js';
+import { cutInline, type InlineCut } from './inline.js';
+import { looksLikeHeadline, type Line } from './lines.js';
+import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
+import { lineQuality, mainRun } from './prose.js';
+import type { Stopwords } from './stopwords.js';
+import type { Removal } from './types.js';
+
+/** The line that ends the article, and the section rule it starts. */
+export interface ArticleEnd {
+  index: number;
+  section: SectionRule;
+}
+
+export interface Body {
+  paragraphs: string[];
+  end: ArticleEnd | null;
+  removed: Removal[];
+}
+
+/** A line no rule removed whole: a paragraph, unless it falls outside the main run. */
+interface Candidate {
+  line: Line;
+  text: string;
+  cuts: InlineCut[];
+  weight: number;
+}
+
+/**
+ * Reads the body: the lines from the end of the header to the first section that ends the
+ * article, once the section's minimum of article text came first (counting prose, not menu
+ * lines). Lines outside the main run of text are removed by the generic main-text rules.
+ */
+export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata, stopwords: Stopwords | null): Body {
+  const body: Body = { paragraphs: [], end: null, removed: [] };
+  const candidates: Candidate[] = [];
+  let proseChars = 0;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.text === '') continue;
+    const section = claims.section(line, proseChars);
+    if (section) {
+      body.end = { index: i, section: section.rule };
+      break;
+    }
+    const rule = claims.lineRule(i, 'body', page);
+    if (rule) {
+      body.removed.push({ rule: rule.id, line: line.no, text: line.text });
+      continue;
+    }
+    const { text, cuts } = cutInline(line.text, set.inline);
+    if (text === '') {
+      for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
+      continue;
+    }
+    const quality = lineQuality(text, stopwords);
+    if (quality.class !== 'label') proseChars += text.length;
+    candidates.push({ line, text, cuts, weight: quality.weight });
+  }
+  keepMainRun(candidates, set, page, body, body.end === null);
+  body.removed.sort((a, b) => a.line - b.line);
+  return body;
+}
+
+/**
+ * Lines before the main run are what the header left over: metadata the header did not reach
+ * (it stops at the first line that is not metadata) is read here, so cleaning a cleaned page
+ * finds it in the same place. Returns which candidates were read.
+ */
+function readLateMetadata(candidates: readonly Candidate[], end: number, rules: readonly MetadataRule[], meta: PageMetadata, body: Body): Set<number> {
+  const read = new Set<number>();
+  for (let index = 0; index < end; index++) {
+    const window = candidates.slice(index, Math.min(end, index + METADATA_WINDOW)).map((candidate) => candidate.line);
+    const consumed = applyMetadata(window, rules, meta, body.removed);
+    for (let k = 0; k < consumed; k++) read.add(index + k);
+    index += Math.max(0, consumed - 1);
+  }
+  return read;
+}
+
+/**
+ * Keeps the main run of text, widened by one line at each end where that line is likely
+ * article text after all: a heading just before the first paragraph, and the page's last line
+ * when the page stops there (a page cut off mid-paragraph ends in a fragment).
+ */
+function keepMainRun(candidates: readonly Candidate[], set: RuleSet, meta: PageMetadata, body: Body, runsToPageEnd: boolean): void {
+  const { before, after } = set.mainText;
+  const run = before || after ? mainRun(candidates.map((candidate) => candidate.weight)) : null;
+  const metadata = readLateMetadata(candidates, run?.start ?? candidates.length, set.metadata, meta, body);
+  let start = run?.start ?? 0;
+  const heading = candidates[start - 1];
+  if (heading && !metadata.has(start - 1) && looksLikeHeadline(heading.text)) start -= 1;
+  const end = run === null ? candidates.length - 1 : runsToPageEnd && run.end === candidates.length - 2 ? run.end + 1 : run.end;
+  candidates.forEach((candidate, index) => {
+    if (metadata.has(index)) return;
+    const outside = index < start ? before : index > end ? after : null;
+    const { line } = candidate;
+    if (outside) {
+      body.removed.push({ rule: outside.id, line: line.no, text: line.text });
+      return;
+    }
+    for (const cut of candidate.cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
+    body.paragraphs.push(candidate.text);
+  });
+}

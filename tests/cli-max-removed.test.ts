@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { percent } from '../src/cli/pipeline.js';
+import { clean, removedShare, toRecord } from '../src/index.js';
+import { listFiles, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
+
+afterEach(removeTempDirs);
+
+const read = (dir: string, file: string): string => readFileSync(path.join(dir, file), 'utf8');
+
+// Title and prose only: cleaning removes nothing.
+const KEPT = [
+  'Harbour plan approved after long debate',
+  '',
+  'The city council voted on Monday to approve a long-debated plan for the harbour, ending months of argument.',
+  'Supporters said the plan would be finished within two years, while critics warned that its cost had been underestimated.',
+  '',
+].join('\n');
+
+// A two-word title in a page of chrome: cleaning removes nearly all of it.
+const CHROME = ['logo', 'Storm hits', '', 'Advertisement', 'Try Our AI Features', 'Comments', 'No comments yet...', 'Related Articles', ''].join('\n');
+
+const pages = { 'chrome.txt': CHROME, 'kept.txt': KEPT };
+
+/** The stderr line for CHROME failing `--max-removed 0.5`. */
+function chromeFailure(subject: string, outcome: 'not written' | 'not printed'): string {
+  const share = removedShare(CHROME, clean(CHROME));
+  // The pages must sit far from the limit whatever small changes the rules see.
+  expect(share).toBeGreaterThan(0.8);
+  return `clean-news: ${subject}: cleaning would remove ${Math.round(share * 100)}% of the text, over --max-removed 0.5 (${outcome})\n`;
+}
+
+describe('--max-removed', () => {
+  it('fails a file over the limit, writing nothing for it, and still writes the others, with status 1', () => {
+    expect(removedShare(KEPT, clean(KEPT))).toBe(0);
+    const dir = tempDir(pages);
+    const run = runCli(['--max-removed', '0.5', 'chrome.txt', 'kept.txt'], dir);
+    expect(run).toEqual({ status: 1, stdout: '', stderr: chromeFailure('chrome.txt', 'not written') });
+    expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.clean.txt', 'kept.txt']);
+    expect(read(dir, 'kept.clean.txt')).toBe(clean(KEPT).text);
+  });
+
+  it('is off unless given: the same files are both written, with status 0', () => {
+    const dir = tempDir(pages);
+    expect(runCli(['chrome.txt', 'kept.txt'], dir)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(listFiles(dir)).toEqual(['chrome.clean.txt', 'chrome.txt', 'kept.clean.txt', 'kept.txt']);
+  });
+
+  it('with --format json, writes no JSON file for a page over the limit', () => {
+    const dir = tempDir(pages);
+    const run = runCli(['--format', 'json', '--max-removed=0.5', 'chrome.txt', 'kept.txt'], dir);
+    expect(run).toEqual({ status: 1, stdout: '', stderr: chromeFailure('chrome.txt', 'not written') });
+    expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.clean.json', 'kept.txt']);
+    expect(read(dir, 'kept.clean.json')).toBe(JSON.stringify(toRecord(clean(KEPT), 'kept.txt'), null, 2) + '\n');
+  });
+
+  it('with --stdout, prints nothing for a page over the limit and prints the others', () => {
+    const dir = tempDir(pages);
+    const run = runCli(['--stdout', '--max-removed', '0.5', 'chrome.txt', 'kept.txt'], dir);
+    expect(run).toEqual({ status: 1, stdout: `==> kept.txt <==\n${clean(KEPT).text}`, stderr: chromeFailure('chrome.txt', 'not printed') });
+    expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.txt']);
+  });
+
+  it('with --stdout --format json, leaves the failed page out of the JSON Lines', () => {
+    const dir = tempDir(pages);
+    const run = runCli(['--stdout', '--format', 'json', '--max-removed', '0.5', 'kept.txt', 'chrome.txt'], dir);
+    expect(run).toEqual({ status: 1, stdout: JSON.stringify(toRecord(clean(KEPT), 'kept.txt')) + '\n', stderr: chromeFailure('chrome.txt', 'not printed') });
+  });
+
+  it('guards standard input too', () => {
+    const dir = tempDir();
+    expect(runCli(['--max-removed', '0.5'], dir, CHROME)).toEqual({ status: 1, stdout: '', stderr: chromeFailure('standard input', 'not printed') });
+    expect(runCli(['--max-removed', '0.5', '-'], dir, KEPT)).toEqual({ status: 0, stdout: clean(KEPT).text, stderr: '' });
+  });
+
+  it('fails only pages strictly over the limit: 0 passes a page with nothing removed, 1 passes any page', () => {
+    const dir = tempDir(pages);
+    expect(runCli(['--max-removed', '0', 'kept.txt'], dir)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(runCli(['--max-removed', '1', 'chrome.txt'], dir)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(listFiles(dir)).toEqual(['chrome.clean.txt', 'chrome.txt', 'kept.clean.txt', 'kept.txt']);
+  });
+
+  it('fails a page with any removal under --max-removed 0, and accepts .5 for 0.5', () => {
+    const dir = tempDir(pages);
+    const zero = runCli(['--max-removed', '0', 'chrome.txt'], dir);
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toMatch(/^clean-news: chrome\.txt: cleaning would remove \d+% of the text, over --max-removed 0 \(not written\)\n$/);
+    expect(runCli(['--max-removed', '.5', 'chrome.txt'], dir)).toEqual({ status: 1, stdout: '', stderr: chromeFailure('chrome.txt', 'not written') });
+    expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.txt']);
+  });
+
+  it.each(['-1', '2', 'abc', '', '1.5', '0x1', 'NaN'])('rejects %j as a usage error with status 2, writing nothing', (value) => {
+    const dir = tempDir(pages);
+    const run = runCli(['--max-removed', value, 'kept.txt'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `clean-news: option '--max-removed <ratio>' argument '${value}' is invalid. Expected a number from 0 to 1.\nTry 'clean-news --help'.\n`,
+    );
+    expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.txt']);
+  });
+
+  it('is listed in --help', () => {
+    const run = runCli(['--help'], tempDir());
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/--max-removed <ratio>\s+fail a page/);
+  });
+});
+
+describe('percent', () => {
+  it('shows whole percents when they read as over the limit', () => {
+    expect(percent(0.834, 0.5)).toBe('83%');
+    expect(percent(1, 0.5)).toBe('100%');
+    expect(percent(0.01, 0)).toBe('1%');
+  });
+
+  it('adds decimals when rounding would hide that the share is over the limit, or read as 100%', () => {
+    expect(percent(0.503, 0.5)).toBe('50.3%');
+    expect(percent(0.5004, 0.5)).toBe('50.04%');
+    expect(percent(0.999, 0.5)).toBe('99.9%');
+    expect(percent(0.001, 0)).toBe('0.1%');
+  });
+});
