@@ -9,7 +9,7 @@ import { clean, toRecord } from '../src/index.js';
  * match them byte for byte. Paths are relative to the repository root, as the CLI prints them.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const pages = fg.sync('fixtures/**/*.txt', { cwd: root, ignore: ['**/*.clean.txt'] }).sort();
+const pages = fg.sync('fixtures/**/*.txt', { cwd: root, ignore: ['**/*.clean.txt', '**/*.gold.txt'] }).sort();
 
 function expected(page: string, extension: string): string {
   return readFileSync(path.join(root, page.replace(/\.txt$/, extension)), 'utf8');

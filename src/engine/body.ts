@@ -2,7 +2,7 @@ import type { Claims } from './claims.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { MetadataRule, PageContext, SectionRule } from '../rules/types.js';
 import { cutInline, type InlineCut } from './inline.js';
-import { looksLikeHeadline, type Line } from './lines.js';
+import { countWords, looksLikeHeadline, type Line } from './lines.js';
 import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
 import { lineQuality, mainRun } from './prose.js';
 import type { Stopwords } from './stopwords.js';
@@ -20,12 +20,21 @@ export interface Body {
   removed: Removal[];
 }
 
-/** A line no rule removed whole: a paragraph, unless it falls outside the main run. */
+/**
+ * A body line for the main-run search: a paragraph unless it falls outside the run, or a
+ * line a rule already removed (`claimed`), which counts against the run like any chrome.
+ */
 interface Candidate {
   line: Line;
   text: string;
   cuts: InlineCut[];
   weight: number;
+  claimed: boolean;
+}
+
+/** Chrome a rule removed weighs like a label line, so it walls the article off from footers. */
+function chromeWeight(text: string): number {
+  return -(2 + countWords(text) / 2);
 }
 
 /**
@@ -48,6 +57,7 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
     const rule = claims.lineRule(i, 'body', page);
     if (rule) {
       body.removed.push({ rule: rule.id, line: line.no, text: line.text });
+      candidates.push({ line, text: line.text, cuts: [], weight: chromeWeight(line.text), claimed: true });
       continue;
     }
     const { text, cuts } = cutInline(line.text, set.inline);
@@ -57,7 +67,7 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
     }
     const quality = lineQuality(text, stopwords);
     if (quality.class !== 'label') proseChars += text.length;
-    candidates.push({ line, text, cuts, weight: quality.weight });
+    candidates.push({ line, text, cuts, weight: quality.weight, claimed: false });
   }
   keepMainRun(candidates, set, page, body, body.end === null);
   body.removed.sort((a, b) => a.line - b.line);
@@ -71,11 +81,12 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
  */
 function readLateMetadata(candidates: readonly Candidate[], end: number, rules: readonly MetadataRule[], meta: PageMetadata, body: Body): Set<number> {
   const read = new Set<number>();
-  for (let index = 0; index < end; index++) {
-    const window = candidates.slice(index, Math.min(end, index + METADATA_WINDOW)).map((candidate) => candidate.line);
+  const open = candidates.flatMap((candidate, index) => (index < end && !candidate.claimed ? [index] : []));
+  for (let k = 0; k < open.length; k++) {
+    const window = open.slice(k, k + METADATA_WINDOW).map((index) => candidates[index]?.line).filter((line) => line !== undefined);
     const consumed = applyMetadata(window, rules, meta, body.removed);
-    for (let k = 0; k < consumed; k++) read.add(index + k);
-    index += Math.max(0, consumed - 1);
+    for (const index of open.slice(k, k + consumed)) read.add(index);
+    k += Math.max(0, consumed - 1);
   }
   return read;
 }
@@ -91,10 +102,10 @@ function keepMainRun(candidates: readonly Candidate[], set: RuleSet, meta: PageM
   const metadata = readLateMetadata(candidates, run?.start ?? candidates.length, set.metadata, meta, body);
   let start = run?.start ?? 0;
   const heading = candidates[start - 1];
-  if (heading && !metadata.has(start - 1) && looksLikeHeadline(heading.text)) start -= 1;
+  if (heading && !heading.claimed && !metadata.has(start - 1) && looksLikeHeadline(heading.text)) start -= 1;
   const end = run === null ? candidates.length - 1 : runsToPageEnd && run.end === candidates.length - 2 ? run.end + 1 : run.end;
   candidates.forEach((candidate, index) => {
-    if (metadata.has(index)) return;
+    if (candidate.claimed || metadata.has(index)) return;
     const outside = index < start ? before : index > end ? after : null;
     const { line } = candidate;
     if (outside) {

@@ -3,10 +3,11 @@ import { compileRules, type RuleSet } from '../rules/compile.js';
 import type { PageContext, Rule } from '../rules/types.js';
 import { readBody, type ArticleEnd } from './body.js';
 import { claimLines, type Claims } from './claims.js';
-import { readHeader } from './header.js';
+import { readHeader, type TitleHint } from './header.js';
+import { findTitleNearText } from './title.js';
 import { splitLines, type Line } from './lines.js';
 import { readRelated } from './related.js';
-import { detectStopwords, words } from './stopwords.js';
+import { detectStopwords, words, type Stopwords } from './stopwords.js';
 import type { CleanResult, RelatedStory, Removal } from './types.js';
 
 export interface CleanOptions {
@@ -57,15 +58,30 @@ function assembleText(title: string | null, paragraphs: readonly string[]): stri
 
 const builtinSet = compileRules(builtinRules);
 
+interface Page {
+  lines: readonly Line[];
+  set: RuleSet;
+  claims: Claims;
+  stopwords: Stopwords | null;
+}
+
+function read(page: Page, hint?: TitleHint) {
+  const { lines, set, claims } = page;
+  const header = readHeader(lines, claims, set.metadata, hint);
+  const body = readBody(lines, header.bodyStart, claims, set, header, page.stopwords);
+  return { header, body };
+}
+
 /** Cleans one page: text in, result out. Pure: no file system, no console. */
-export function clean(page: string, options: CleanOptions = {}): CleanResult {
+export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const set = options.rules ? compileRules(options.rules) : builtinSet;
-  const lines = splitLines(page);
-  const claims = claimLines(lines, set);
-  const header = readHeader(lines, claims, set.metadata);
-  const stopwords = detectStopwords(words(page));
-  const body = readBody(lines, header.bodyStart, claims, set, header, stopwords);
-  const tail: Tail = body.end ? readTail(lines, body.end, claims, set) : { related: [], removed: [] };
+  const lines = splitLines(text);
+  const page: Page = { lines, set, claims: claimLines(lines, set), stopwords: detectStopwords(words(text)) };
+  const first = read(page);
+  // Menus above the article push the first headline-like line far from it: look again near the article.
+  const hint = findTitleNearText(lines, first.body.removed, set.mainText.before);
+  const { header, body } = hint ? read(page, hint) : first;
+  const tail: Tail = body.end ? readTail(lines, body.end, page.claims, set) : { related: [], removed: [] };
   const removed = [...header.removed, ...body.removed, ...tail.removed];
   return {
     title: header.title,

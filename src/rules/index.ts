@@ -1,10 +1,26 @@
+import { appealRules } from './packs/appeal.js';
+import { commentsRules } from './packs/comments.js';
 import { daily8Rules } from './packs/daily8.js';
 import { genericRules } from './packs/generic.js';
+import { linksRules } from './packs/links.js';
+import { photoRules } from './packs/photo.js';
+import { socialRules } from './packs/social.js';
+import { widgetsRules } from './packs/widgets.js';
 import { wordpressRules } from './packs/wordpress.js';
 import type { Rule } from './types.js';
 
 /** Every built-in rule. Packs are named by the prefix of their rules' ids. */
-export const builtinRules: readonly Rule[] = [...daily8Rules, ...wordpressRules, ...genericRules];
+export const builtinRules: readonly Rule[] = [
+  ...daily8Rules,
+  ...wordpressRules,
+  ...genericRules,
+  ...socialRules,
+  ...linksRules,
+  ...widgetsRules,
+  ...photoRules,
+  ...commentsRules,
+  ...appealRules,
+];
 
 export function packOf(rule: Rule): string {
   return rule.id.slice(0, rule.id.indexOf('/'));

@@ -3,6 +3,7 @@ import { looksLikePublisher } from '../../engine/publisher.js';
 import { splitSourceAndTime } from '../../engine/timestamp.js';
 import type { Rule } from '../types.js';
 
+const STAMP_LABEL = /^(?:Updated|Posted|Published|Last updated|Modified)\b/i;
 const BYLINE = /^(?:By|BY|Written by|Words by|Reported by)\s+(\S.*)$/;
 const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*,?|and|&|de|da|di|du|van|von|der|den|la|le|al|bin|binti|\||-|–)$/u;
 
@@ -61,7 +62,8 @@ export const genericRules: readonly Rule[] = [
     id: 'generic/advertisement-inline',
     kind: 'inline',
     description: '"Advertisement" standing between two sentences of a paragraph.',
-    pattern: /(?<=^|[.!?…"”’')]\s*)(?:Advertisement|ADVERTISEMENT)(?=\s*$|\s*[\p{Lu}"“‘'(\d])/gu,
+    // Bounded spaces: an unbounded \s* in a lookbehind rescans long runs of spaces (quadratic).
+    pattern: /(?<=^|[.!?…"”’')]\s{0,3})(?:Advertisement|ADVERTISEMENT)(?=\s{0,3}$|\s{0,3}[\p{Lu}"“‘'(\d])/gu,
     examples: {
       remove: ['The minister resigned. Advertisement The party met on Monday.'],
       keep: [
@@ -123,12 +125,14 @@ export const genericRules: readonly Rule[] = [
       if (first === undefined || first.length > 80) return null;
       const found = splitSourceAndTime(first);
       if (!found) return null;
+      // "Updated 9:15 am, Tuesday, November 19, 2019": a time stamp with its label, no publisher.
+      if (found.source !== null && STAMP_LABEL.test(found.source)) return { count: 1, source: null, published: first };
       const source = found.source !== null && looksLikePublisher(found.source) ? found.source : null;
       if (found.source !== null && source === null) return null;
       return { count: 1, source, published: found.published };
     },
     examples: {
-      remove: ['NDTV2 days ago', 'News183 days ago', 'Focus Malaysia08-07-2025', '2 hours ago'],
+      remove: ['NDTV2 days ago', 'News183 days ago', 'Focus Malaysia08-07-2025', '2 hours ago', 'Updated 9:15 am, Tuesday, November 19, 2019'],
       keep: ['He said the strike began 2 days ago', 'Officials said talks ended 3 days ago.'],
     },
   },
@@ -217,11 +221,12 @@ export const genericRules: readonly Rule[] = [
     id: 'generic/copyright-footer',
     kind: 'section',
     description: 'A copyright footer ("Copyright © …", "© 2025 …") and the page footer after it.',
-    start: /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©)/i,
+    // "© Amazon" under a photo is a credit, not a footer: a footer has a year or the rights line.
+    start: /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|©.*\bAll rights reserved\b)/i,
     minBodyChars: 200,
     examples: {
       remove: ['Copyright © All rights reserved.', '© 2025 Example Media. All rights reserved.'],
-      keep: ['Copyright law in the EU changed in 2019, the court noted.'],
+      keep: ['Copyright law in the EU changed in 2019, the court noted.', '© Amazon'],
     },
   },
   {

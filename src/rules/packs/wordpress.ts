@@ -9,7 +9,7 @@ function readPublishedOn(lines: readonly string[]): MetadataMatch | null {
   const published = lines.findIndex((line) => /^Published$/i.test(line));
   if (published < 0 || published > 1) return null;
   const author = published === 1 ? lines[0] : undefined;
-  if (author !== undefined && (countWords(author) > 4 || endsLikeSentence(author))) return null;
+  if (author !== undefined && (countWords(author) > 3 || endsLikeSentence(author))) return null;
   const on = ON_DATE.exec(lines[published + 1] ?? '');
   if (!on) return null;
   let count = published + 2;

@@ -1,0 +1,36 @@
+import type { MainTextRule } from '../rules/types.js';
+import type { TitleHint } from './header.js';
+import { countWords, looksLikeHeadline, type Line } from './lines.js';
+import { splitSourceAndTime } from './timestamp.js';
+import type { Removal } from './types.js';
+
+/** How many of the lines just above the article are looked at for its headline. */
+const NEAR = 6;
+/** Fewer lines above the article than this are no menu to look past. */
+const MIN_MENU_LINES = 2;
+
+function qualifies(text: string): boolean {
+  const words = countWords(text);
+  return words >= 4 && looksLikeHeadline(text) && !text.endsWith(':') && splitSourceAndTime(text) === null;
+}
+
+/**
+ * When the main-text rule removed a menu's worth of lines above the article, the headline
+ * is among the last of them: the one printed twice on the page if any (sites repeat their
+ * headline in breadcrumbs and titles), else the longest headline-like line.
+ */
+export function findTitleNearText(lines: readonly Line[], bodyRemovals: readonly Removal[], before: MainTextRule | null): TitleHint | null {
+  if (before === null) return null;
+  const above = bodyRemovals.filter((removal) => removal.rule === before.id);
+  if (above.length < MIN_MENU_LINES) return null;
+  const counts = new Map<string, number>();
+  for (const line of lines) if (line.text !== '') counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+  let best: { index: number; score: number } | null = null;
+  for (const removal of above.slice(-NEAR)) {
+    const line = lines[removal.line - 1];
+    if (!line || !qualifies(line.text)) continue;
+    const score = ((counts.get(line.key) ?? 0) > 1 ? 1000 : 0) + countWords(line.text);
+    if (!best || score >= best.score) best = { index: line.no - 1, score };
+  }
+  return best ? { index: best.index, above: before } : null;
+}

@@ -1,0 +1,53 @@
+import type { Rule } from '../types.js';
+
+/** One word of a credit: a capitalised name, an agency, or a joining word ("AFP/Getty Images", "John Locher, AP"). */
+const CREDIT_WORD = "(?:[\\p{Lu}\\d©@][\\p{L}\\d.'’&@_/-]*,?|via|for|and|of|de|da|di|du|van|von|der|den|la|le|the|/|\\||-|–|—|&)";
+const CREDIT = `${CREDIT_WORD}(?: ${CREDIT_WORD}){0,9}`;
+/** "Photo", "PHOTO" or "photo" (credit patterns are case-sensitive, since credit names are capitalised). */
+const anyCase = (word: string): string => `(?:${word}|${word.toUpperCase()}|${word[0]?.toUpperCase() ?? ''}${word.slice(1)})`;
+const CREDIT_LABEL = `(?:(?:${anyCase('photo')}|${anyCase('picture')}|${anyCase('image')}|${anyCase('foto')})(?:s|S)?(?: (?:${anyCase('credit')}(?:s|S)?|${anyCase('courtesy')}|${anyCase('source')}))?|${anyCase('photograph')}|${anyCase('pic')}|${anyCase('credit')}(?:s|S)?|${anyCase('courtesy')}|${anyCase('photo illustration')}|${anyCase('illustration')})`;
+
+export const photoRules: readonly Rule[] = [
+  {
+    id: 'photo/credit-line',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A photo credit line ("Photo: Damian Dovarganes, AP", "Picture Credits: Francois Decaillet", "(Image: © Shutterstock)").',
+    pattern: new RegExp(
+      `^(?:${CREDIT_LABEL}\\s?:\\s?${CREDIT}|(?:Photo|Photograph|Picture|Image|Photo illustration|Illustration) by ${CREDIT}|\\((?:${CREDIT_LABEL}|File photo)\\s?:\\s?[^()]{1,80}\\))$`,
+      'u',
+    ),
+    examples: {
+      remove: [
+        'Photo: Damian Dovarganes, AP',
+        'Picture Credits: Francois Decaillet',
+        '(Image: © TNG Collaboration)',
+        'Photo by David Dyer-Bennet',
+        'Image: AFP/Getty Images',
+      ],
+      keep: [
+        'Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur',
+        'Photo: the minister at the opening of the bridge on Monday.',
+        'Photographs by the victims were shown to the jury.',
+        'Former Massachusetts Gov. Deval Patrick speaks with a business owner during a campaign stop.',
+      ],
+    },
+  },
+  {
+    id: 'photo/gallery-controls',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'Gallery and lightbox controls ("Image 1 of 23", "1 / 23", "Back to Gallery", "Caption", "Close", "Enlarge Image").',
+    pattern:
+      /^(?:(?:(?:Image|Photo|Picture|Slide|Foto|Bild)\s)?\d{1,3}\s{0,2}(?:of|\/|de|von|di|из|з)\s{0,2}\/?\s{0,2}\d{1,3}|Back to (?:the )?gallery|(?:View|Open|Launch|See|Start|Exit|Close) (?:the )?(?:gallery|slideshow)|Caption|(?:Hide|Show|Toggle) caption|Close|Close (?:Previous Next|gallery|this|window|image)|Enlarge(?: this)? (?:image|photo)|Expand(?: image| photo)?|Full ?screen|Previous (?:image|photo|slide)|Next (?:image|photo|slide)|[×✕✖])$/i,
+    examples: {
+      remove: ['Image 1 of 23', 'Image 1 of / 23', '1 / 23', '1  /  5', 'Back to Gallery', 'Caption', 'Close', 'Enlarge Image', '×'],
+      keep: [
+        'Caption competitions were a feature of the paper for decades.',
+        '1 of 6 people in the region lives in poverty, the report found.',
+        'Close to 200 people attended.',
+        'Next',
+      ],
+    },
+  },
+];
