@@ -4,28 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { percent } from '../src/cli/pipeline.js';
 import { clean, removedShare, toRecord } from '../src/index.js';
 import { listFiles, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
+import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';
 
 afterEach(removeTempDirs);
 
 const read = (dir: string, file: string): string => readFileSync(path.join(dir, file), 'utf8');
 
-// Title and prose only: cleaning removes nothing.
-const KEPT = [
-  'Harbour plan approved after long debate',
-  '',
-  'The city council voted on Monday to approve a long-debated plan for the harbour, ending months of argument.',
-  'Supporters said the plan would be finished within two years, while critics warned that its cost had been underestimated.',
-  '',
-].join('\n');
+const pages = { 'chrome.txt': ALMOST_ALL_CHROME, 'kept.txt': NO_CHROME };
 
-// A two-word title in a page of chrome: cleaning removes nearly all of it.
-const CHROME = ['logo', 'Storm hits', '', 'Advertisement', 'Try Our AI Features', 'Comments', 'No comments yet...', 'Related Articles', ''].join('\n');
-
-const pages = { 'chrome.txt': CHROME, 'kept.txt': KEPT };
-
-/** The stderr line for CHROME failing `--max-removed 0.5`. */
+/** The stderr line for ALMOST_ALL_CHROME failing `--max-removed 0.5`. */
 function chromeFailure(subject: string, outcome: 'not written' | 'not printed'): string {
-  const share = removedShare(CHROME, clean(CHROME));
+  const share = removedShare(ALMOST_ALL_CHROME, clean(ALMOST_ALL_CHROME));
   // The pages must sit far from the limit whatever small changes the rules see.
   expect(share).toBeGreaterThan(0.8);
   return `clean-news: ${subject}: cleaning would remove ${Math.round(share * 100)}% of the text, over --max-removed 0.5 (${outcome})\n`;
@@ -33,12 +22,12 @@ function chromeFailure(subject: string, outcome: 'not written' | 'not printed'):
 
 describe('--max-removed', () => {
   it('fails a file over the limit, writing nothing for it, and still writes the others, with status 1', () => {
-    expect(removedShare(KEPT, clean(KEPT))).toBe(0);
+    expect(removedShare(NO_CHROME, clean(NO_CHROME))).toBe(0);
     const dir = tempDir(pages);
     const run = runCli(['--max-removed', '0.5', 'chrome.txt', 'kept.txt'], dir);
     expect(run).toEqual({ status: 1, stdout: '', stderr: chromeFailure('chrome.txt', 'not written') });
     expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.clean.txt', 'kept.txt']);
-    expect(read(dir, 'kept.clean.txt')).toBe(clean(KEPT).text);
+    expect(read(dir, 'kept.clean.txt')).toBe(clean(NO_CHROME).text);
   });
 
   it('is off unless given: the same files are both written, with status 0', () => {
@@ -52,26 +41,26 @@ describe('--max-removed', () => {
     const run = runCli(['--format', 'json', '--max-removed=0.5', 'chrome.txt', 'kept.txt'], dir);
     expect(run).toEqual({ status: 1, stdout: '', stderr: chromeFailure('chrome.txt', 'not written') });
     expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.clean.json', 'kept.txt']);
-    expect(read(dir, 'kept.clean.json')).toBe(JSON.stringify(toRecord(clean(KEPT), 'kept.txt'), null, 2) + '\n');
+    expect(read(dir, 'kept.clean.json')).toBe(JSON.stringify(toRecord(clean(NO_CHROME), 'kept.txt'), null, 2) + '\n');
   });
 
   it('with --stdout, prints nothing for a page over the limit and prints the others', () => {
     const dir = tempDir(pages);
     const run = runCli(['--stdout', '--max-removed', '0.5', 'chrome.txt', 'kept.txt'], dir);
-    expect(run).toEqual({ status: 1, stdout: `==> kept.txt <==\n${clean(KEPT).text}`, stderr: chromeFailure('chrome.txt', 'not printed') });
+    expect(run).toEqual({ status: 1, stdout: `==> kept.txt <==\n${clean(NO_CHROME).text}`, stderr: chromeFailure('chrome.txt', 'not printed') });
     expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.txt']);
   });
 
   it('with --stdout --format json, leaves the failed page out of the JSON Lines', () => {
     const dir = tempDir(pages);
     const run = runCli(['--stdout', '--format', 'json', '--max-removed', '0.5', 'kept.txt', 'chrome.txt'], dir);
-    expect(run).toEqual({ status: 1, stdout: JSON.stringify(toRecord(clean(KEPT), 'kept.txt')) + '\n', stderr: chromeFailure('chrome.txt', 'not printed') });
+    expect(run).toEqual({ status: 1, stdout: JSON.stringify(toRecord(clean(NO_CHROME), 'kept.txt')) + '\n', stderr: chromeFailure('chrome.txt', 'not printed') });
   });
 
   it('guards standard input too', () => {
     const dir = tempDir();
-    expect(runCli(['--max-removed', '0.5'], dir, CHROME)).toEqual({ status: 1, stdout: '', stderr: chromeFailure('standard input', 'not printed') });
-    expect(runCli(['--max-removed', '0.5', '-'], dir, KEPT)).toEqual({ status: 0, stdout: clean(KEPT).text, stderr: '' });
+    expect(runCli(['--max-removed', '0.5'], dir, ALMOST_ALL_CHROME)).toEqual({ status: 1, stdout: '', stderr: chromeFailure('standard input', 'not printed') });
+    expect(runCli(['--max-removed', '0.5', '-'], dir, NO_CHROME)).toEqual({ status: 0, stdout: clean(NO_CHROME).text, stderr: '' });
   });
 
   it('fails only pages strictly over the limit: 0 passes a page with nothing removed, 1 passes any page', () => {

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { clean, removedShare, type CleanResult } from '../src/index.js';
+import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';
 
 /** A result whose text output is `text`; removedShare reads nothing else. */
 function resultWithText(text: string): CleanResult {
   return { title: null, source: null, published: null, byline: null, paragraphs: [], text, related: [], removed: [] };
 }
-
-// Title and prose only: nothing for any rule to take.
-const NO_CHROME = [
-  'Harbour plan approved after long debate',
-  '',
-  'The city council voted on Monday to approve a long-debated plan for the harbour, ending months of argument.',
-  'Supporters said the plan would be finished within two years, while critics warned that its cost had been underestimated.',
-  '',
-].join('\n');
-
-// A two-word title in a page of chrome.
-const ALMOST_ALL_CHROME = [
-  'logo',
-  'Storm hits',
-  '',
-  'Advertisement',
-  'Try Our AI Features',
-  'Comments',
-  'No comments yet...',
-  'Related Articles',
-  '',
-].join('\n');
 
 describe('removedShare', () => {
   it('is 0 for a page with no chrome', () => {
