@@ -67,6 +67,12 @@ describe('the built-in rule set', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('starts no inline pattern with unbounded spaces, which rescan long runs of spaces (quadratic)', () => {
+    for (const rule of builtinRules) {
+      if (rule.kind === 'inline') expect(rule.pattern.source, rule.id).not.toMatch(/^\\s[*+]/);
+    }
+  });
+
   it('uses global patterns for inline rules and stateless ones for line patterns', () => {
     for (const rule of builtinRules) {
       if (rule.kind === 'inline') expect(rule.pattern.global, rule.id).toBe(true);

@@ -76,7 +76,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic/story-continues',
     kind: 'inline',
     description: '"STORY CONTINUES BELOW THIS AD" and its variants inside a paragraph.',
-    pattern: /\s*\bSTORY CONTINUES (?:BELOW|AFTER) (?:THIS |THE )?(?:AD|ADVERTISEMENT)\b\s*/gi,
+    pattern: /\bSTORY CONTINUES (?:BELOW|AFTER) (?:THIS |THE )?(?:AD|ADVERTISEMENT)\b/gi,
     examples: {
       remove: [
         'Police closed the road. STORY CONTINUES BELOW THIS AD Traffic was diverted for hours.',
@@ -90,7 +90,7 @@ export const genericRules: readonly Rule[] = [
     kind: 'inline',
     description: '"Add <site> as a Preferred Source" prompts for search engines.',
     pattern:
-      /\s*\bAdd (?:[\p{Lu}\d][\p{L}\d&.'’-]* ){1,5}as a (?:[Pp]referred|[Tt]rusted) [Ss]ource(?: on Google)?\b\s*/gu,
+      /\bAdd (?:[\p{Lu}\d][\p{L}\d&.'’-]* ){1,5}as a (?:[Pp]referred|[Tt]rusted) [Ss]ource(?: on Google)?\b/gu,
     examples: {
       remove: ['The vote is on Friday. Add Zee News as a Preferred Source The count starts at noon.'],
       keep: ['Add salt as a preferred seasoning, the chef said.'],
@@ -100,7 +100,7 @@ export const genericRules: readonly Rule[] = [
     id: 'generic/puzzle-promo',
     kind: 'inline',
     description: 'Puzzle promos such as "Solve the daily Crossword".',
-    pattern: /\s*\bSolve the daily (?:Crossword|Mini Crossword|Sudoku|Wordle|puzzle)\b\s*/gi,
+    pattern: /\bSolve the daily (?:Crossword|Mini Crossword|Sudoku|Wordle|puzzle)\b/gi,
     examples: {
       remove: ['Solve the daily Crossword'],
       keep: ['He liked to solve the crossword on the train every morning.'],
