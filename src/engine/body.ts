@@ -2,10 +2,9 @@ import type { Claims } from './claims.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { MetadataRule, PageContext, SectionRule } from '../rules/types.js';
 import { cutInline, type InlineCut } from './inline.js';
-import { countWords, looksLikeHeadline, type Line } from './lines.js';
+import { looksLikeHeadline, type Line } from './lines.js';
 import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
-import { lineQuality, mainRun } from './prose.js';
-import type { Stopwords } from './stopwords.js';
+import { chromeWeight, mainRun, weighLine, type PageProfile } from './prose.js';
 import type { Removal } from './types.js';
 
 /** The line that ends the article, and the section rule it starts. */
@@ -32,17 +31,12 @@ interface Candidate {
   claimed: boolean;
 }
 
-/** Chrome a rule removed weighs like a label line, so it walls the article off from footers. */
-function chromeWeight(text: string): number {
-  return -(2 + countWords(text) / 2);
-}
-
 /**
  * Reads the body: the lines from the end of the header to the first section that ends the
  * article, once the section's minimum of article text came first (counting prose, not menu
  * lines). Lines outside the main run of text are removed by the generic main-text rules.
  */
-export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata, stopwords: Stopwords | null): Body {
+export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata, profile: PageProfile): Body {
   const body: Body = { paragraphs: [], end: null, removed: [] };
   const candidates: Candidate[] = [];
   let proseChars = 0;
@@ -65,7 +59,7 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
       for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
       continue;
     }
-    const quality = lineQuality(text, stopwords);
+    const quality = weighLine(line, text, profile);
     if (quality.class !== 'label') proseChars += text.length;
     candidates.push({ line, text, cuts, weight: quality.weight, claimed: false });
   }

@@ -7,7 +7,8 @@ import { readHeader, type TitleHint } from './header.js';
 import { findTitleNearText } from './title.js';
 import { splitLines, type Line } from './lines.js';
 import { readRelated } from './related.js';
-import { detectStopwords, words, type Stopwords } from './stopwords.js';
+import { profilePage, type PageProfile } from './prose.js';
+import { detectStopwords, words } from './stopwords.js';
 import type { CleanResult, RelatedStory, Removal } from './types.js';
 
 export interface CleanOptions {
@@ -62,13 +63,13 @@ interface Page {
   lines: readonly Line[];
   set: RuleSet;
   claims: Claims;
-  stopwords: Stopwords | null;
+  profile: PageProfile;
 }
 
 function read(page: Page, hint?: TitleHint) {
   const { lines, set, claims } = page;
   const header = readHeader(lines, claims, set.metadata, hint);
-  const body = readBody(lines, header.bodyStart, claims, set, header, page.stopwords);
+  const body = readBody(lines, header.bodyStart, claims, set, header, page.profile);
   return { header, body };
 }
 
@@ -76,7 +77,7 @@ function read(page: Page, hint?: TitleHint) {
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const set = options.rules ? compileRules(options.rules) : builtinSet;
   const lines = splitLines(text);
-  const page: Page = { lines, set, claims: claimLines(lines, set), stopwords: detectStopwords(words(text)) };
+  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(words(text))) };
   const first = read(page);
   // Menus above the article push the first headline-like line far from it: look again near the article.
   const hint = findTitleNearText(lines, first.body.removed, set.mainText.before);

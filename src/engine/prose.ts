@@ -1,3 +1,4 @@
+import type { Line } from './lines.js';
 import type { Stopwords } from './stopwords.js';
 import { words } from './stopwords.js';
 
@@ -8,6 +9,19 @@ import { words } from './stopwords.js';
  * - `label`: menu items, headline lists, bylines, widget labels.
  */
 export type LineClass = 'prose' | 'sentence' | 'label';
+
+/** What the weighing knows of the whole page. */
+export interface PageProfile {
+  stopwords: Stopwords | null;
+  /** How often each line key occurs: menus and teaser lists repeat, paragraphs do not. */
+  lineCounts: ReadonlyMap<string, number>;
+}
+
+export function profilePage(lines: readonly Line[], stopwords: Stopwords | null): PageProfile {
+  const lineCounts = new Map<string, number>();
+  for (const line of lines) if (line.text !== '') lineCounts.set(line.key, (lineCounts.get(line.key) ?? 0) + 1);
+  return { stopwords, lineCounts };
+}
 
 export interface LineQuality {
   class: LineClass;
@@ -22,6 +36,24 @@ function isTitleCase(tokens: readonly string[], text: string): boolean {
   return capitalised >= Math.max(2, tokens.length * 0.6);
 }
 
+const LABEL_BASE = 2;
+
+function labelWeight(count: number): number {
+  return -(LABEL_BASE + count / 2);
+}
+
+/** Chrome a rule removed weighs like a label line, so it walls the article off from footers. */
+export function chromeWeight(text: string): number {
+  return labelWeight(words(text).length);
+}
+
+/** A line printed more than once on the page weighs as a label: repetition marks navigation. */
+export function weighLine(line: Line, text: string, profile: PageProfile): LineQuality {
+  const quality = lineQuality(text, profile.stopwords);
+  const repeated = (profile.lineCounts.get(line.key) ?? 0) > 1;
+  return repeated && quality.weight > 0 ? { class: 'label', weight: labelWeight(words(text).length) } : quality;
+}
+
 export function lineQuality(text: string, stopwords: Stopwords | null): LineQuality {
   const tokens = words(text);
   const count = tokens.length;
@@ -31,7 +63,7 @@ export function lineQuality(text: string, stopwords: Stopwords | null): LineQual
   if (prose) return { class: 'prose', weight: count };
   const sentence = count >= 3 && (ends || (density !== null && density >= 0.3 && !isTitleCase(tokens, text)));
   if (sentence) return { class: 'sentence', weight: count / 2 };
-  return { class: 'label', weight: -(2 + count / 2) };
+  return { class: 'label', weight: labelWeight(count) };
 }
 
 export interface Run {
