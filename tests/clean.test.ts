@@ -158,6 +158,24 @@ describe('clean', () => {
     expect(clean(page).paragraphs).toEqual(['Trending', PROSE[0], PROSE[1]]);
   });
 
+  it('does not take an end marker in a sidebar above the article for the end of the article', () => {
+    const long = PROSE.map((paragraph) => `${paragraph} ${paragraph}`);
+    const page = [
+      'Council approves transport plan',
+      // A caption long enough to pass the section's minimum of article text on its own.
+      'Members of the regional council vote on the transport plan in the chamber on Tuesday evening, after the long debate. Outside, commuters and cyclists waited for the result in the rain for several hours.',
+      'Most Popular',
+      'Police name suspect in bakery fire',
+      'Storm closes schools across the north',
+      ...long,
+      'Most Popular',
+      'Police name suspect in bakery fire',
+    ].join('\n');
+    const result = clean(page);
+    expect(result.paragraphs).toEqual(expect.arrayContaining(long));
+    expect(result.removed.filter((removal) => removal.rule === 'generic/trending-list').map((removal) => removal.line)).toEqual([9, 10]);
+  });
+
   it('reads the WordPress template and footer', () => {
     const page = [
       'Connect with us',

@@ -4,7 +4,7 @@ import type { MetadataRule, PageContext, SectionRule } from '../rules/types.js';
 import { cutInline, type InlineCut } from './inline.js';
 import { looksLikeHeadline, type Line } from './lines.js';
 import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
-import { chromeWeight, mainRun, weighLine, type PageProfile } from './prose.js';
+import { chromeWeight, lineQuality, mainRun, weighLine, type PageProfile } from './prose.js';
 import type { Removal } from './types.js';
 
 /** The line that ends the article, and the section rule it starts. */
@@ -39,12 +39,13 @@ interface Candidate {
 export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata, profile: PageProfile): Body {
   const body: Body = { paragraphs: [], end: null, removed: [] };
   const candidates: Candidate[] = [];
+  const proseAfter = proseSuffix(lines, profile);
   let proseChars = 0;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
     const section = claims.section(line, proseChars);
-    if (section) {
+    if (section && endsArticle(section.rule, proseChars, proseAfter(i + 1))) {
       body.end = { index: i, section: section.rule };
       break;
     }
@@ -66,6 +67,34 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
   keepMainRun(candidates, set, page, body, body.end === null);
   body.removed.sort((a, b) => a.line - b.line);
   return body;
+}
+
+/** Article text past which an end marker is trusted whatever follows it. */
+const CONFIDENT_ARTICLE_CHARS = 1000;
+
+/**
+ * A guarded end marker ("Most Popular", "Comments") with little article text before it and
+ * far more after it sits in a sidebar or menu above the article, not at its end.
+ */
+function endsArticle(section: SectionRule, proseBefore: number, proseAfter: number): boolean {
+  if (section.minBodyChars === 0) return true;
+  return proseBefore >= CONFIDENT_ARTICLE_CHARS || proseBefore * 2 >= proseAfter;
+}
+
+/** Characters of non-label lines from each index to the page's end, computed on first use. */
+function proseSuffix(lines: readonly Line[], profile: PageProfile): (index: number) => number {
+  let suffix: number[] | null = null;
+  return (index) => {
+    if (suffix === null) {
+      const sums = new Array<number>(lines.length + 1).fill(0);
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const text = lines[i]?.text ?? '';
+        sums[i] = (sums[i + 1] ?? 0) + (text !== '' && lineQuality(text, profile.stopwords).class !== 'label' ? text.length : 0);
+      }
+      suffix = sums;
+    }
+    return suffix[index] ?? 0;
+  };
 }
 
 /**
