@@ -129,6 +129,30 @@ describe('clean', () => {
     expect(clean(`Council approves transport plan\r${PROSE.join('\r')}`)).toEqual(lf);
   });
 
+  it('joins the lines of a hard-wrapped paragraph again', () => {
+    const page = [
+      'Council approves transport plan',
+      '',
+      '"It hurts people, everything from transporting goods from point A to point B, going to',
+      '',
+      'pick your kids up at a hockey game," she said.',
+      'Open To Talks',
+      'the next line starts in lower case but follows a heading.',
+    ].join('\n');
+    expect(clean(page).paragraphs).toEqual([
+      '"It hurts people, everything from transporting goods from point A to point B, going to pick your kids up at a hockey game," she said.',
+      'Open To Talks',
+      'the next line starts in lower case but follows a heading.',
+    ]);
+  });
+
+  it('splits a headline glued to the first sentence', () => {
+    const first = 'The Central Bank of Nigeria has warned that rising input costs across key sectors could spark a new wave of consumer price inflation.';
+    const result = clean(`CBN Projects Inflation Hike as Production Costs Rise ${first}\n${PROSE[0]}\n`);
+    expect(result.title).toBe('CBN Projects Inflation Hike as Production Costs Rise');
+    expect(result.paragraphs).toEqual([first, PROSE[0]]);
+  });
+
   it('keeps in-article subheadings and quotes', () => {
     const page = ['Council approves transport plan', PROSE[0], 'Open To Talks', '"We will not stop," she said.', PROSE[1]].join('\n');
     expect(clean(page).paragraphs).toEqual([PROSE[0], 'Open To Talks', '"We will not stop," she said.', PROSE[1]]);

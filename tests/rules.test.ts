@@ -18,11 +18,12 @@ const BEFORE =
 const AFTER = 'A final vote is expected next week, according to a spokesperson for the council.';
 
 /**
- * Header rules act between the headline and the body, main-text rules at their end of the
- * body; the rest sit inside the body.
+ * Title rules act above the headline, header rules between the headline and the body,
+ * main-text rules at their end of the body; the rest sit inside the body.
  */
 function pageFor(rule: Rule, example: string): string {
   const inHeader = rule.kind === 'metadata' || ((rule.kind === 'line' || rule.kind === 'pattern') && rule.scope === 'header');
+  if (rule.kind === 'title') return `${example}\n${TITLE}\n${BEFORE}\n${AFTER}\n`;
   if (inHeader || (rule.kind === 'main-text' && rule.side === 'before')) return `${TITLE}\n${example}\n${BEFORE}\n${AFTER}\n`;
   if (rule.kind === 'main-text') return `${TITLE}\n${BEFORE}\n${AFTER}\n${example}\n`;
   return `${TITLE}\n${BEFORE}\n${example}\n${AFTER}\n`;

@@ -1,8 +1,9 @@
 import type { Claims } from './claims.js';
+import type { Header } from './header.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { MetadataRule, PageContext, SectionRule } from '../rules/types.js';
 import { cutInline, type InlineCut } from './inline.js';
-import { looksLikeHeadline, type Line } from './lines.js';
+import { countWords, looksLikeHeadline, type Line } from './lines.js';
 import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
 import { chromeWeight, lineQuality, mainRun, weighLine, type PageProfile } from './prose.js';
 import type { Removal } from './types.js';
@@ -36,7 +37,7 @@ interface Candidate {
  * article, once the section's minimum of article text came first (counting prose, not menu
  * lines). Lines outside the main run of text are removed by the generic main-text rules.
  */
-export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata, profile: PageProfile): Body {
+export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata & Pick<Header, 'carry'>, profile: PageProfile): Body {
   const body: Body = { paragraphs: [], end: null, removed: [] };
   const candidates: Candidate[] = [];
   const proseAfter = proseSuffix(lines, profile);
@@ -49,13 +50,14 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
       body.end = { index: i, section: section.rule };
       break;
     }
-    const rule = claims.lineRule(i, 'body', page);
+    const carried = page.carry?.index === i ? page.carry.text : null;
+    const rule = carried === null ? claims.lineRule(i, 'body', page) : null;
     if (rule) {
       body.removed.push({ rule: rule.id, line: line.no, text: line.text });
       candidates.push({ line, text: line.text, cuts: [], weight: chromeWeight(line.text), claimed: true });
       continue;
     }
-    const { text, cuts } = cutInline(line.text, set.inline);
+    const { text, cuts } = cutInline(carried ?? line.text, set.inline);
     if (text === '') {
       for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
       continue;
@@ -126,7 +128,10 @@ function keepMainRun(candidates: readonly Candidate[], set: RuleSet, meta: PageM
   let start = run?.start ?? 0;
   const heading = candidates[start - 1];
   if (heading && !heading.claimed && !metadata.has(start - 1) && looksLikeHeadline(heading.text)) start -= 1;
-  const end = run === null ? candidates.length - 1 : runsToPageEnd && run.end === candidates.length - 2 ? run.end + 1 : run.end;
+  let end = run === null ? candidates.length - 1 : runsToPageEnd && run.end === candidates.length - 2 ? run.end + 1 : run.end;
+  // The tail of a hard-wrapped paragraph is short, but it belongs with the paragraph.
+  for (let next = candidates[end + 1]; next && !next.claimed && continuesWrappedLine(candidates[end]?.text ?? '', next.text); next = candidates[end + 1]) end += 1;
+  let previousKept = -1;
   candidates.forEach((candidate, index) => {
     if (candidate.claimed || metadata.has(index)) return;
     const outside = index < start ? before : index > end ? after : null;
@@ -136,6 +141,21 @@ function keepMainRun(candidates: readonly Candidate[], set: RuleSet, meta: PageM
       return;
     }
     for (const cut of candidate.cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
-    body.paragraphs.push(candidate.text);
+    const last = body.paragraphs.length - 1;
+    const previous = body.paragraphs[last];
+    if (previousKept === index - 1 && previous !== undefined && continuesWrappedLine(previous, candidate.text)) {
+      body.paragraphs[last] = `${previous} ${candidate.text}`;
+    } else {
+      body.paragraphs.push(candidate.text);
+    }
+    previousKept = index;
   });
+}
+
+/**
+ * A hard-wrapped paragraph: a long line that stops mid-sentence, followed by a line that
+ * goes on in lower case. The pieces are one paragraph again, joined by a space.
+ */
+function continuesWrappedLine(previous: string, next: string): boolean {
+  return countWords(previous) >= 8 && !/[.!?…:;"”’)\]]$/.test(previous) && /^\p{Ll}/u.test(next);
 }

@@ -68,7 +68,7 @@ interface Page {
 
 function read(page: Page, hint?: TitleHint) {
   const { lines, set, claims } = page;
-  const header = readHeader(lines, claims, set.metadata, hint);
+  const header = readHeader(lines, claims, set, hint);
   const body = readBody(lines, header.bodyStart, claims, set, header, page.profile);
   return { header, body };
 }

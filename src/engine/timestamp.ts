@@ -30,7 +30,8 @@ const DATE_FORMS = [
   `\\d{1,2} ${MONTH},? \\d{4}`,
   `${MONTH} \\d{1,2},? \\d{4}`,
 ];
-const DATE = `(?:${DATE_FORMS.join('|')})${CLOCK}`;
+/** A calendar date with an optional clock time, as a regular expression source. */
+export const DATE = `(?:${DATE_FORMS.join('|')})${CLOCK}`;
 const ENDS_WITH_DATE = new RegExp(`^(.*?)(${DATE})$`, 'i');
 const WHOLE_DATE = new RegExp(`^${DATE}$`, 'i');
 

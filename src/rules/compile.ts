@@ -10,6 +10,7 @@ import type {
   Rule,
   RuleScope,
   SectionRule,
+  TitleRule,
 } from './types.js';
 
 export type LineTest = (line: Line) => boolean;
@@ -45,6 +46,7 @@ export interface RuleSet {
   sections: CompiledSection[];
   inline: InlineRule[];
   metadata: MetadataRule[];
+  title: TitleRule[];
   mainText: { before: MainTextRule | null; after: MainTextRule | null };
 }
 
@@ -59,7 +61,7 @@ function contextDecider(rule: ContextRule): LineDecider {
 }
 
 export function compileRules(rules: readonly Rule[]): RuleSet {
-  const set: RuleSet = { lines: [], blocks: [], sections: [], inline: [], metadata: [], mainText: { before: null, after: null } };
+  const set: RuleSet = { lines: [], blocks: [], sections: [], inline: [], metadata: [], title: [], mainText: { before: null, after: null } };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'line': {
@@ -86,6 +88,9 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
         break;
       case 'metadata':
         set.metadata.push(rule);
+        break;
+      case 'title':
+        set.title.push(rule);
         break;
       case 'main-text':
         set.mainText[rule.side] ??= rule;

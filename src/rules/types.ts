@@ -79,6 +79,13 @@ export interface ContextRule extends RuleBase {
   test(line: string, page: PageContext): boolean;
 }
 
+/** Passes over lines at the top of the page that stand above the headline but are not it. */
+export interface TitleRule extends RuleBase {
+  kind: 'title';
+  /** `lines` are the first few non-blank, trimmed lines; return how many to pass over (0: none). */
+  skip(lines: readonly string[]): number;
+}
+
 /** What a metadata rule captured from the lines after the title. */
 export interface MetadataMatch {
   /** How many of the offered non-blank lines it consumed (at least 1). */
@@ -105,6 +112,7 @@ export interface MainTextRule extends RuleBase {
 }
 
 export type Rule =
+  | TitleRule
   | MainTextRule
   | LineRule
   | PatternRule

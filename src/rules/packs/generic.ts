@@ -1,6 +1,6 @@
-import { lineKey } from '../../engine/lines.js';
+import { countWords, lineKey, looksLikeHeadline } from '../../engine/lines.js';
 import { looksLikePublisher } from '../../engine/publisher.js';
-import { splitSourceAndTime } from '../../engine/timestamp.js';
+import { DATE, splitSourceAndTime } from '../../engine/timestamp.js';
 import type { Rule } from '../types.js';
 
 const STAMP_LABEL = /^(?:Updated|Posted|Published|Last updated|Modified)\b/i;
@@ -15,6 +15,21 @@ function looksLikeByline(text: string): boolean {
 }
 
 export const genericRules: readonly Rule[] = [
+  {
+    id: 'generic/section-label',
+    kind: 'title',
+    description: 'A one-word section label printed above the headline ("News", "Singapore").',
+    skip(lines) {
+      const [label, headline] = lines;
+      if (label === undefined || headline === undefined) return 0;
+      const isLabel = /^[\p{Lu}][\p{L}&-]{1,19}$/u.test(label);
+      return isLabel && countWords(headline) >= 3 && looksLikeHeadline(headline) && !headline.endsWith('.') ? 1 : 0;
+    },
+    examples: {
+      remove: ['News', 'Singapore'],
+      keep: ['Brexit: what happens next', 'Why it matters'],
+    },
+  },
   {
     id: 'generic/site-navigation',
     kind: 'line',
@@ -104,6 +119,30 @@ export const genericRules: readonly Rule[] = [
     examples: {
       remove: ['Solve the daily Crossword'],
       keep: ['He liked to solve the crossword on the train every morning.'],
+    },
+  },
+  {
+    id: 'generic/trailing-date-stamp',
+    kind: 'inline',
+    description: 'A dash and a date stamped after the last sentence of a paragraph ("… he added. ‒ July 8, 2025").',
+    pattern: new RegExp(`(?<=[.!?…"'”’)]) ?[‒–—-] ?${DATE}$`, 'giu'),
+    examples: {
+      remove: ["'In these turbulent times, we must act,' he added. ‒ July 8, 2025"],
+      keep: ['The deadline is July 8, 2025.', 'The vote was set for one date - July 8, 2025'],
+    },
+  },
+  {
+    id: 'generic/starred-byline',
+    kind: 'metadata',
+    description: 'An author name marked with an asterisk under the headline ("Jane Smith*"), read into byline.',
+    read(lines) {
+      const first = lines[0];
+      const name = first === undefined ? undefined : /^([^\s*\d.!?:%][^*\d.!?:%]{0,40}?)\s?\*$/u.exec(first)?.[1];
+      return name !== undefined && countWords(name) <= 4 ? { count: 1, byline: name } : null;
+    },
+    examples: {
+      remove: ['Jane Smith*', 'حمود النوفلي*'],
+      keep: ['* Vietnam: years of siege and war', 'The figures were revised after the audit, officials said.*', 'Prices rose 5%*'],
     },
   },
   {
