@@ -18,6 +18,10 @@ describe('line weighing', () => {
     expect(lineQuality('Being away from the big cit', english).class).toBe('sentence');
     expect(lineQuality('Privacy Policy', english).class).toBe('label');
     expect(lineQuality('Council votes to extend library hours', english).class).toBe('label');
+    // Headline lists: unpunctuated lines of ten to twenty words, and title case of any length.
+    expect(lineQuality('The Dakota County Fair will be free to attend starting next summer', english).class).toBe('label');
+    expect(lineQuality('The Early Reviews For Google Stadia Gaming Platform Are Here And They Are Not Great At All', english).class).toBe('label');
+    expect(lineQuality('Only a Few Like It.', english).class).not.toBe('prose');
   });
 
   it('weighs a line printed twice on the page as a label', () => {

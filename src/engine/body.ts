@@ -40,13 +40,14 @@ interface Candidate {
 export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata & Pick<Header, 'carry'>, profile: PageProfile): Body {
   const body: Body = { paragraphs: [], end: null, removed: [] };
   const candidates: Candidate[] = [];
+  const start = textStart(lines, from, claims, page, profile);
   const proseAfter = proseSuffix(lines, profile);
   let proseChars = 0;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
     const section = claims.section(line, proseChars);
-    if (section && endsArticle(section.rule, proseChars, proseAfter(i + 1))) {
+    if (section && endsArticle(section.rule, i > start, proseChars, () => proseAfter(i + 1))) {
       body.end = { index: i, section: section.rule };
       break;
     }
@@ -71,19 +72,39 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
   return body;
 }
 
-/** Article text past which an end marker is trusted whatever follows it. */
+/**
+ * Where the article's text starts: the start of the main run over the whole rest of the page,
+ * end markers and all. A guarded end marker above that point ("Most Popular" in a sidebar
+ * over the article) is not the end of the article.
+ */
+function textStart(lines: readonly Line[], from: number, claims: Claims, page: PageContext, profile: PageProfile): number {
+  const indices: number[] = [];
+  const weights: number[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.text === '') continue;
+    indices.push(i);
+    weights.push(claims.lineRule(i, 'body', page) ? chromeWeight(line.text) : weighLine(line, line.text, profile).weight);
+  }
+  const run = mainRun(weights);
+  return run ? (indices[run.start] ?? from) : from;
+}
+
+/** Article text past which a sidebar heading is trusted to end the article whatever follows. */
 const CONFIDENT_ARTICLE_CHARS = 1000;
 
 /**
- * A guarded end marker ("Most Popular", "Comments") with little article text before it and
- * far more after it sits in a sidebar or menu above the article, not at its end.
+ * Whether a guarded section (one with a minimum of article text) ends the article: only once
+ * the article's text has started, and for a sidebar heading only if the text after it does
+ * not far outweigh the article before it.
  */
-function endsArticle(section: SectionRule, proseBefore: number, proseAfter: number): boolean {
+function endsArticle(section: SectionRule, afterTextStart: boolean, proseBefore: number, proseAfter: () => number): boolean {
   if (section.minBodyChars === 0) return true;
-  return proseBefore >= CONFIDENT_ARTICLE_CHARS || proseBefore * 2 >= proseAfter;
+  if (!afterTextStart) return false;
+  return !section.sidebar || proseBefore >= CONFIDENT_ARTICLE_CHARS || proseBefore * 2 >= proseAfter();
 }
 
-/** Characters of non-label lines from each index to the page's end, computed on first use. */
+/** Characters of prose lines from each index to the page's end, computed on first use. */
 function proseSuffix(lines: readonly Line[], profile: PageProfile): (index: number) => number {
   let suffix: number[] | null = null;
   return (index) => {
@@ -132,9 +153,12 @@ function keepMainRun(candidates: readonly Candidate[], set: RuleSet, meta: PageM
   // The tail of a hard-wrapped paragraph is short, but it belongs with the paragraph.
   for (let next = candidates[end + 1]; next && !next.claimed && continuesWrappedLine(candidates[end]?.text ?? '', next.text); next = candidates[end + 1]) end += 1;
   let previousKept = -1;
+  // Text right under the headline, before any chrome, is a standfirst however short the run.
+  let standfirst = 0;
+  while (standfirst < start && !candidates[standfirst]?.claimed && !metadata.has(standfirst) && (candidates[standfirst]?.weight ?? 0) > 0) standfirst++;
   candidates.forEach((candidate, index) => {
     if (candidate.claimed || metadata.has(index)) return;
-    const outside = index < start ? before : index > end ? after : null;
+    const outside = index < start && index >= standfirst ? before : index > end ? after : null;
     const { line } = candidate;
     if (outside) {
       body.removed.push({ rule: outside.id, line: line.no, text: line.text });

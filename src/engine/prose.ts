@@ -29,6 +29,7 @@ export interface LineQuality {
   weight: number;
 }
 
+const BREADCRUMB = /\s[»›>]\s.*\s[»›>]\s/u;
 const SENTENCE_END = /[.!?…。؟][)"'”’»]*$/u;
 
 function isTitleCase(tokens: readonly string[], text: string): boolean {
@@ -59,9 +60,15 @@ export function lineQuality(text: string, stopwords: Stopwords | null): LineQual
   const count = tokens.length;
   const density = stopwords === null || count === 0 ? null : tokens.filter((token) => stopwords.has(token)).length / count;
   const ends = SENTENCE_END.test(text);
-  const prose = count >= 15 || (count >= 10 && (ends || (density ?? 0) >= 0.2));
+  // Title case marks headlines and teasers, however long, unless the line is a whole paragraph.
+  const headline = count < 25 && isTitleCase(tokens, text);
+  // Prose ends its sentences; an unpunctuated line of ten to twenty words is a headline.
+  const prose = !headline && (count >= 20 || (count >= 10 && ends));
   if (prose) return { class: 'prose', weight: count };
-  const sentence = count >= 3 && (ends || (density !== null && density >= 0.3 && !isTitleCase(tokens, text)));
+  // A short line cut off with an ellipsis is a teaser, and "A » B » C" is a breadcrumb trail.
+  const teaserOrTrail = /(?:…|\.\.\.)$/.test(text) || BREADCRUMB.test(text);
+  const fragment = count < 8 && density !== null && density >= 0.3 && !isTitleCase(tokens, text);
+  const sentence = count >= 3 && !teaserOrTrail && (ends || fragment);
   if (sentence) return { class: 'sentence', weight: count / 2 };
   return { class: 'label', weight: labelWeight(count) };
 }

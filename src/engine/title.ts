@@ -1,6 +1,6 @@
 import type { MainTextRule } from '../rules/types.js';
 import type { TitleHint } from './header.js';
-import { countWords, looksLikeHeadline, type Line } from './lines.js';
+import { countWords, lineKey, looksLikeHeadline, type Line } from './lines.js';
 import { splitSourceAndTime } from './timestamp.js';
 import type { Removal } from './types.js';
 
@@ -19,12 +19,14 @@ function qualifies(text: string): boolean {
  * is among the last of them: the one printed twice on the page if any (sites repeat their
  * headline in breadcrumbs and titles), else the longest headline-like line.
  */
-export function findTitleNearText(lines: readonly Line[], bodyRemovals: readonly Removal[], before: MainTextRule | null): TitleHint | null {
+export function findTitleNearText(lines: readonly Line[], title: string | null, bodyRemovals: readonly Removal[], before: MainTextRule | null): TitleHint | null {
   if (before === null) return null;
   const above = bodyRemovals.filter((removal) => removal.rule === before.id);
   if (above.length < MIN_MENU_LINES) return null;
   const counts = new Map<string, number>();
   for (const line of lines) if (line.text !== '') counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+  // A headline the page prints twice is the headline, however far from the text.
+  if (title !== null && (counts.get(lineKey(title)) ?? 0) > 1) return null;
   let best: { index: number; score: number } | null = null;
   for (const removal of above.slice(-NEAR)) {
     const line = lines[removal.line - 1];

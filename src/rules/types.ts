@@ -66,6 +66,11 @@ export interface SectionRule extends RuleBase {
   /** Article characters that must come first, so a stray early match cannot cut the page. */
   minBodyChars: number;
   related?: boolean;
+  /**
+   * The heading of a widget that sites also print beside the article ("Most Popular"): a match
+   * with far more text after it than article before it is a sidebar, not the article's end.
+   */
+  sidebar?: boolean;
 }
 
 /** What the engine already knows about the page when it decides a line. */

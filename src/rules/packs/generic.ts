@@ -248,6 +248,7 @@ export const genericRules: readonly Rule[] = [
   {
     id: 'generic/trending-list',
     kind: 'section',
+    sidebar: true,
     description: 'A "Trending" or "Most Read" list after the article.',
     start: ['Trending', 'Trending Now', 'Trending Stories', 'Most Read', 'Most Popular', 'Popular Posts', 'Recent Posts', 'Latest Posts'],
     minBodyChars: 200,

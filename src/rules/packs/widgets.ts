@@ -13,10 +13,10 @@ export const widgetsRules: readonly Rule[] = [
     kind: 'section',
     description: 'A recommendation widget after the article ("Recommended For You", "You May Also Like", "Around the Web") and what follows.',
     start:
-      /^(?:Recommended (?:for you|stories|articles|reading)|(?:Sponsored|Promoted|Partner) (?:stories|links)|(?:Stories )?(?:from )?around the web|More (?:stories )?from the web|You (?:may|might) (?:also )?(?:like|be interested in)|Paid (?:partner )?content|(?:Promoted|Sponsored) links by \S+)\s*:?$/i,
+      /^(?:Recommended (?:for you|stories|articles|reading)|(?:Sponsored|Promoted|Partner) (?:stories|links)|(?:Stories )?(?:from )?around the web|More (?:stories )?from the web|You (?:may|might) (?:also )?(?:like|be interested in)|Paid (?:partner )?content|(?:Promoted|Sponsored) links by \S+|Você (?:também )?pode gostar|(?:También )?te puede interesar|Vous aimerez (?:peut-être )?aussi|Das könnte Sie auch interessieren|(?:Ti )?potrebbe interessar(?:e|ti)|Misschien ook interessant)\s*(?::|\.\.\.|…)?$/i,
     minBodyChars: 200,
     examples: {
-      remove: ['Recommended For You\n\nAnother story', 'You May Also Like\nAnother story', 'Around the Web\nSponsored headline'],
+      remove: ['Recommended For You\n\nAnother story', 'You May Also Like\nAnother story', 'Around the Web\nSponsored headline', 'Você pode gostar...\nOutra história'],
       keep: [
         'Recommended for you? The minister said the plan was.',
         'You may also like the new park, the mayor told residents.',
