@@ -255,4 +255,47 @@ describe('clean', () => {
       expect(clean(page)).toEqual({ title: null, source: null, published: null, byline: null, paragraphs: [], text: '', related: [], removed: [] });
     }
   });
+
+  describe('layouts', () => {
+    it('reads a page that starts with blank lines and has no logo, with the title once', () => {
+      const result = clean(`\n\n\nCouncil approves transport plan\n${PROSE.join('\n')}\n`);
+      expect(result.title).toBe('Council approves transport plan');
+      expect(result.paragraphs).toEqual(PROSE);
+    });
+
+    it('splits publisher and time glued with digits on both sides', () => {
+      expect(clean(`Council approves transport plan\n9 News6 days ago\n${PROSE[0]}`)).toMatchObject({ source: '9 News', published: '6 days ago' });
+      expect(clean(`Council approves transport plan\nNews183 days ago\n${PROSE[0]}`)).toMatchObject({ source: 'News18', published: '3 days ago' });
+    });
+
+    it('keeps a teaser that ends in an ellipsis', () => {
+      const teaser = 'The regional council approved the new transport plan on Tuesday after a long...';
+      expect(clean(`Council approves transport plan\n${teaser}\nTry Our AI Features\n`).paragraphs).toEqual([teaser]);
+    });
+
+    it('copes with a page cut off inside the related list', () => {
+      const page = [
+        'Council approves transport plan',
+        ...PROSE,
+        'Related Articles',
+        'Storm closes schools across the north',
+        'Storm closes schools across the north',
+        'Weather Desk',
+        'time3 hours ago',
+        '  • Weather Desk',
+        'Storm closes schools across the north',
+        'Schools in the north were closed on Monday as the sto',
+        'Port strike enters second week',
+        'Port strike ent',
+      ].join('\n');
+      const result = clean(page);
+      expect(result.paragraphs).toEqual(PROSE);
+      expect(result.related.map((story) => story.title)).toEqual(['Storm closes schools across the north']);
+    });
+
+    it('keeps a page cut off mid-word, fragment and all', () => {
+      const cut = 'Being away from the big cit';
+      expect(clean(`Council approves transport plan\n${PROSE.join('\n')}\n${cut}`).paragraphs).toEqual([...PROSE, cut]);
+    });
+  });
 });
