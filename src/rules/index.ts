@@ -1,7 +1,7 @@
 import { appealRules } from './packs/appeal.js';
 import { commentsRules } from './packs/comments.js';
 import { daily8Rules } from './packs/daily8.js';
-import { genericRules } from './packs/generic.js';
+import { genericRules } from './packs/generic/index.js';
 import { linksRules } from './packs/links.js';
 import { photoRules } from './packs/photo.js';
 import { socialRules } from './packs/social.js';

@@ -1,0 +1,39 @@
+import type { Rule } from '../../types.js';
+
+/** Whole lines of chrome that can stand anywhere on a page. */
+export const lineRules: readonly Rule[] = [
+  {
+    id: 'generic/image-alt-text',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'Alt text of logos, icons and colour backgrounds left behind by the scraper ("logo", "search icon").',
+    pattern:
+      /^(?:logo|(?:[\p{L}-]+ ){0,3}(?:logo|icon)|(?:black|white|grey|gray|red|orange|yellow|green|blue|purple|pink|dark|light) background)$/iu,
+    examples: {
+      remove: ['logo', 'Orange background', 'search icon'],
+      keep: ['Background', 'The icon of a generation', 'A troubled background'],
+    },
+  },
+  {
+    id: 'generic/advertisement-line',
+    kind: 'line',
+    scope: 'page',
+    description: 'A line that only says "Advertisement" (an ad slot between paragraphs).',
+    lines: ['Advertisement', 'Advertisements', '- Advertisement -', 'Sponsored', 'Sponsored content'],
+    examples: {
+      remove: ['Advertisement', 'ADVERTISEMENT'],
+      keep: ['The advertisement ran for a week before it was pulled.'],
+    },
+  },
+  {
+    id: 'generic/app-store-badges',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'Alt text of app store badges ("app-storeplay-store", "Google Play").',
+    pattern: /^(?:(?:app|play)-?store|google play|app store)(?:\s*(?:(?:app|play)-?store|google play|app store))*$/i,
+    examples: {
+      remove: ['app-storeplay-store', 'Google Play'],
+      keep: ['The app store rules changed in March.'],
+    },
+  },
+];
