@@ -1,11 +1,12 @@
 import type { Claims } from './claims.js';
 import type { Header } from './header.js';
 import type { RuleSet } from '../rules/compile.js';
-import type { MetadataRule, PageContext, SectionRule } from '../rules/types.js';
-import { cutInline, type InlineCut } from './inline.js';
-import { countWords, looksLikeHeadline, type Line } from './lines.js';
-import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
-import { chromeWeight, lineQuality, mainRun, weighLine, type PageProfile } from './prose.js';
+import type { PageContext, Rule, SectionRule } from '../rules/types.js';
+import { cutInline } from './inline.js';
+import type { Line } from './lines.js';
+import { keepMainRun, type Candidate } from './main-run.js';
+import type { PageMetadata } from './metadata.js';
+import { chromeWeight, mainRun, weighLine, type PageProfile } from './prose.js';
 import type { Removal } from './types.js';
 
 /** The line that ends the article, and the section rule it starts. */
@@ -21,18 +22,6 @@ export interface Body {
 }
 
 /**
- * A body line for the main-run search: a paragraph unless it falls outside the run, or a
- * line a rule already removed (`claimed`), which counts against the run like any chrome.
- */
-interface Candidate {
-  line: Line;
-  text: string;
-  cuts: InlineCut[];
-  weight: number;
-  claimed: boolean;
-}
-
-/**
  * Reads the body: the lines from the end of the header to the first section that ends the
  * article, once the section's minimum of article text came first (counting prose, not menu
  * lines). Lines outside the main run of text are removed by the generic main-text rules.
@@ -40,22 +29,23 @@ interface Candidate {
 export function readBody(lines: readonly Line[], from: number, claims: Claims, set: RuleSet, page: PageContext & PageMetadata & Pick<Header, 'carry'>, profile: PageProfile): Body {
   const body: Body = { paragraphs: [], end: null, removed: [] };
   const candidates: Candidate[] = [];
-  const start = textStart(lines, from, claims, page, profile);
-  const proseAfter = proseSuffix(lines, profile);
+  const scan = scanLines(lines, from, claims, page, profile);
+  const start = textStart(scan, from);
+  const proseAfter = proseSuffix(lines, scan);
   let proseChars = 0;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
     const section = claims.section(line, proseChars);
-    if (section && endsArticle(section.rule, i > start, proseChars, () => proseAfter(i + 1))) {
+    if (section && endsArticle(section.rule, i > start, proseChars, proseAfter[i + 1] ?? 0)) {
       body.end = { index: i, section: section.rule };
       break;
     }
     const carried = page.carry?.index === i ? page.carry.text : null;
-    const rule = carried === null ? claims.lineRule(i, 'body', page) : null;
+    const rule = carried === null ? (scan[i]?.rule ?? null) : null;
     if (rule) {
       body.removed.push({ rule: rule.id, line: line.no, text: line.text });
-      candidates.push({ line, text: line.text, cuts: [], weight: chromeWeight(line.text), claimed: true });
+      candidates.push({ line, text: line.text, cuts: [], weight: scan[i]?.weight ?? 0, claimed: true });
       continue;
     }
     const { text, cuts } = cutInline(carried ?? line.text, set.inline);
@@ -67,9 +57,28 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
     if (quality.class !== 'label') proseChars += text.length;
     candidates.push({ line, text, cuts, weight: quality.weight, claimed: false });
   }
-  keepMainRun(candidates, set, page, body, body.end === null);
+  const kept = keepMainRun(candidates, set, page, body.end === null);
+  body.paragraphs = kept.paragraphs;
+  body.removed.push(...kept.removed);
   body.removed.sort((a, b) => a.line - b.line);
   return body;
+}
+
+/** What the body pass learns of a line before deciding it: the rule that claims it, its weight. */
+interface Scanned {
+  rule: Rule | null;
+  weight: number;
+  prose: boolean;
+}
+
+function scanLines(lines: readonly Line[], from: number, claims: Claims, page: PageContext, profile: PageProfile): Array<Scanned | null> {
+  return lines.map((line, i) => {
+    if (i < from || line.text === '') return null;
+    const rule = claims.lineRule(i, 'body', page);
+    if (rule) return { rule, weight: chromeWeight(line.text), prose: false };
+    const quality = weighLine(line, line.text, profile);
+    return { rule, weight: quality.weight, prose: quality.class !== 'label' };
+  });
 }
 
 /**
@@ -77,17 +86,17 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
  * end markers and all. A guarded end marker above that point ("Most Popular" in a sidebar
  * over the article) is not the end of the article.
  */
-function textStart(lines: readonly Line[], from: number, claims: Claims, page: PageContext, profile: PageProfile): number {
-  const indices: number[] = [];
-  const weights: number[] = [];
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.text === '') continue;
-    indices.push(i);
-    weights.push(claims.lineRule(i, 'body', page) ? chromeWeight(line.text) : weighLine(line, line.text, profile).weight);
-  }
-  const run = mainRun(weights);
+function textStart(scan: ReadonlyArray<Scanned | null>, from: number): number {
+  const indices = scan.flatMap((scanned, index) => (scanned ? [index] : []));
+  const run = mainRun(indices.map((index) => scan[index]?.weight ?? 0));
   return run ? (indices[run.start] ?? from) : from;
+}
+
+/** Characters of prose lines from each index to the page's end. */
+function proseSuffix(lines: readonly Line[], scan: ReadonlyArray<Scanned | null>): number[] {
+  const sums = new Array<number>(lines.length + 1).fill(0);
+  for (let i = lines.length - 1; i >= 0; i--) sums[i] = (sums[i + 1] ?? 0) + (scan[i]?.prose ? (lines[i]?.text.length ?? 0) : 0);
+  return sums;
 }
 
 /** Article text past which a sidebar heading is trusted to end the article whatever follows. */
@@ -98,88 +107,9 @@ const CONFIDENT_ARTICLE_CHARS = 1000;
  * the article's text has started, and for a sidebar heading only if the text after it does
  * not far outweigh the article before it.
  */
-function endsArticle(section: SectionRule, afterTextStart: boolean, proseBefore: number, proseAfter: () => number): boolean {
+function endsArticle(section: SectionRule, afterTextStart: boolean, proseBefore: number, proseAfter: number): boolean {
   if (section.minBodyChars === 0) return true;
   if (!afterTextStart) return false;
-  return !section.sidebar || proseBefore >= CONFIDENT_ARTICLE_CHARS || proseBefore * 2 >= proseAfter();
+  return !section.sidebar || proseBefore >= CONFIDENT_ARTICLE_CHARS || proseBefore * 2 >= proseAfter;
 }
 
-/** Characters of prose lines from each index to the page's end, computed on first use. */
-function proseSuffix(lines: readonly Line[], profile: PageProfile): (index: number) => number {
-  let suffix: number[] | null = null;
-  return (index) => {
-    if (suffix === null) {
-      const sums = new Array<number>(lines.length + 1).fill(0);
-      for (let i = lines.length - 1; i >= 0; i--) {
-        const text = lines[i]?.text ?? '';
-        sums[i] = (sums[i + 1] ?? 0) + (text !== '' && lineQuality(text, profile.stopwords).class !== 'label' ? text.length : 0);
-      }
-      suffix = sums;
-    }
-    return suffix[index] ?? 0;
-  };
-}
-
-/**
- * Lines before the main run are what the header left over: metadata the header did not reach
- * (it stops at the first line that is not metadata) is read here, so cleaning a cleaned page
- * finds it in the same place. Returns which candidates were read.
- */
-function readLateMetadata(candidates: readonly Candidate[], end: number, rules: readonly MetadataRule[], meta: PageMetadata, body: Body): Set<number> {
-  const read = new Set<number>();
-  const open = candidates.flatMap((candidate, index) => (index < end && !candidate.claimed ? [index] : []));
-  for (let k = 0; k < open.length; k++) {
-    const window = open.slice(k, k + METADATA_WINDOW).map((index) => candidates[index]?.line).filter((line) => line !== undefined);
-    const consumed = applyMetadata(window, rules, meta, body.removed);
-    for (const index of open.slice(k, k + consumed)) read.add(index);
-    k += Math.max(0, consumed - 1);
-  }
-  return read;
-}
-
-/**
- * Keeps the main run of text, widened by one line at each end where that line is likely
- * article text after all: a heading just before the first paragraph, and the page's last line
- * when the page stops there (a page cut off mid-paragraph ends in a fragment).
- */
-function keepMainRun(candidates: readonly Candidate[], set: RuleSet, meta: PageMetadata, body: Body, runsToPageEnd: boolean): void {
-  const { before, after } = set.mainText;
-  const run = before || after ? mainRun(candidates.map((candidate) => candidate.weight)) : null;
-  const metadata = readLateMetadata(candidates, run?.start ?? candidates.length, set.metadata, meta, body);
-  let start = run?.start ?? 0;
-  const heading = candidates[start - 1];
-  if (heading && !heading.claimed && !metadata.has(start - 1) && looksLikeHeadline(heading.text)) start -= 1;
-  let end = run === null ? candidates.length - 1 : runsToPageEnd && run.end === candidates.length - 2 ? run.end + 1 : run.end;
-  // The tail of a hard-wrapped paragraph is short, but it belongs with the paragraph.
-  for (let next = candidates[end + 1]; next && !next.claimed && continuesWrappedLine(candidates[end]?.text ?? '', next.text); next = candidates[end + 1]) end += 1;
-  let previousKept = -1;
-  // Text right under the headline, before any chrome, is a standfirst however short the run.
-  let standfirst = 0;
-  while (standfirst < start && !candidates[standfirst]?.claimed && !metadata.has(standfirst) && (candidates[standfirst]?.weight ?? 0) > 0) standfirst++;
-  candidates.forEach((candidate, index) => {
-    if (candidate.claimed || metadata.has(index)) return;
-    const outside = index < start && index >= standfirst ? before : index > end ? after : null;
-    const { line } = candidate;
-    if (outside) {
-      body.removed.push({ rule: outside.id, line: line.no, text: line.text });
-      return;
-    }
-    for (const cut of candidate.cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
-    const last = body.paragraphs.length - 1;
-    const previous = body.paragraphs[last];
-    if (previousKept === index - 1 && previous !== undefined && continuesWrappedLine(previous, candidate.text)) {
-      body.paragraphs[last] = `${previous} ${candidate.text}`;
-    } else {
-      body.paragraphs.push(candidate.text);
-    }
-    previousKept = index;
-  });
-}
-
-/**
- * A hard-wrapped paragraph: a long line that stops mid-sentence, followed by a line that
- * goes on in lower case. The pieces are one paragraph again, joined by a space.
- */
-function continuesWrappedLine(previous: string, next: string): boolean {
-  return countWords(previous) >= 8 && !/[.!?…:;"”’)\]]$/.test(previous) && /^\p{Ll}/u.test(next);
-}
