@@ -14,6 +14,8 @@ describe('splitSourceAndTime', () => {
     ['BBC Newsa day ago', 'BBC News', 'a day ago'],
     ['The Star 5 hours ago', 'The Star', '5 hours ago'],
     ['Delhi Dweller 19 Sept 2016', 'Delhi Dweller', '19 Sept 2016'],
+    ['Reuters | 2 hours ago', 'Reuters', '2 hours ago'],
+    ['BBC News - July 8, 2025', 'BBC News', 'July 8, 2025'],
   ])('splits %j into publisher and time', (line, source, published) => {
     expect(splitSourceAndTime(line)).toEqual({ source, published });
   });

@@ -57,8 +57,6 @@ function assembleText(title: string | null, paragraphs: readonly string[]): stri
   return body === '' ? `${title}\n` : `${title}\n\n${body}`;
 }
 
-const builtinSet = compileRules(builtinRules);
-
 interface Page {
   lines: readonly Line[];
   set: RuleSet;
@@ -73,9 +71,7 @@ function read(page: Page, hint?: TitleHint) {
   return { header, body };
 }
 
-/** Cleans one page: text in, result out. Pure: no file system, no console. */
-export function clean(text: string, options: CleanOptions = {}): CleanResult {
-  const set = options.rules ? compileRules(options.rules) : builtinSet;
+function cleanWith(set: RuleSet, text: string): CleanResult {
   const lines = splitLines(text);
   const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(words(text))) };
   const first = read(page);
@@ -94,4 +90,19 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     related: tail.related,
     removed,
   };
+}
+
+export type Cleaner = (text: string) => CleanResult;
+
+/** A cleaner for a rule set compiled once, for cleaning many pages with the same rules. */
+export function createCleaner(rules: readonly Rule[] = builtinRules): Cleaner {
+  const set = compileRules(rules);
+  return (text) => cleanWith(set, text);
+}
+
+const builtinCleaner = createCleaner();
+
+/** Cleans one page: text in, result out. Pure: no file system, no console. */
+export function clean(text: string, options: CleanOptions = {}): CleanResult {
+  return (options.rules ? createCleaner(options.rules) : builtinCleaner)(text);
 }

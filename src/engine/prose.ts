@@ -43,9 +43,12 @@ function labelWeight(count: number): number {
   return -(LABEL_BASE + count / 2);
 }
 
-/** Chrome a rule removed weighs like a label line, so it walls the article off from footers. */
+/**
+ * Chrome a rule removed weighs half a label line: enough to wall the article off from
+ * footers, not so much that a widget inside the article cuts off the paragraphs after it.
+ */
 export function chromeWeight(text: string): number {
-  return labelWeight(words(text).length);
+  return labelWeight(words(text).length) / 2;
 }
 
 /** A line printed more than once on the page weighs as a label: repetition marks navigation. */

@@ -61,16 +61,21 @@ function splitNumericAgo(text: string): SourceAndTime | null {
     const count = digits.slice(start);
     if (count.startsWith('0') || Number(count) > max) continue;
     const source = head + digits.slice(0, start);
-    return { source: source.trim() || null, published: text.slice(source.length).trim() };
+    return { source: publisherPart(source), published: text.slice(source.length).trim() };
   }
   return null;
+}
+
+/** "Reuters | ", "BBC News - ": the publisher without the separator before the time. */
+function publisherPart(head: string): string | null {
+  return head.replace(/[\s|·•,:–—-]+$/u, '').trim() || null;
 }
 
 function splitAt(pattern: RegExp, text: string): SourceAndTime | null {
   const match = pattern.exec(text);
   if (!match) return null;
   const [, head = '', time = ''] = match;
-  return { source: head.trim() || null, published: time.trim() };
+  return { source: publisherPart(head), published: time.trim() };
 }
 
 /** Splits a line made of an optional publisher followed by a time stamp; null for anything else. */

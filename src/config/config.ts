@@ -1,0 +1,155 @@
+/**
+ * The effective configuration: clean-news.config.json (found in the working directory or its
+ * parents, or named with --config), the rule files it and --rules name, and the rules that
+ * result, in the order the engine applies them. File reading lives here, at the edge.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { builtinRules, packOf } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import { ConfigError, describeSchemaErrors, type ConfigProblem } from './errors.js';
+import { readRuleFile } from './rule-file.js';
+import schema from './config.schema.json' with { type: 'json' };
+
+export const CONFIG_FILE_NAME = 'clean-news.config.json';
+
+export interface ConfigOptions {
+  format?: 'text' | 'json';
+  outDir?: string;
+  maxRemoved?: number;
+}
+
+export interface Config {
+  /** The configuration file used, or null. */
+  file: string | null;
+  options: ConfigOptions;
+  ruleFiles: string[];
+  /** Ids of the rules turned off, by pack or one by one. */
+  disabled: string[];
+  /** The rules in force, in order: each rule file's rules, then the built-in packs. */
+  rules: Rule[];
+}
+
+interface ConfigJson extends ConfigOptions {
+  packs?: Record<string, 'on' | 'off'>;
+  rules?: Record<string, 'on' | 'off'>;
+  ruleFiles?: string[];
+}
+
+const validateConfig = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
+
+function findConfigFile(cwd: string): string | null {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** Reads and parses a JSON file; problems name the file and say what is wrong. */
+function readJson(file: string, problems: ConfigProblem[], from?: { file: string; path: string }): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    problems.push(from ? { ...from, message: `cannot read ${file}: ${reason}` } : { file, path: '$', message: `cannot read: ${reason}` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    problems.push({ file, path: '$', message: `not valid JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+}
+
+function loadRuleFiles(files: readonly { file: string; from?: { file: string; path: string } }[], problems: ConfigProblem[]): Rule[] {
+  const taken = new Set(builtinRules.map((rule) => rule.id));
+  return files.flatMap(({ file, from }) => {
+    const json = readJson(file, problems, from);
+    if (json === undefined) return [];
+    const result = readRuleFile(file, json, taken);
+    problems.push(...result.problems);
+    return result.rules;
+  });
+}
+
+/** Checks that every pack and rule the configuration switches exists. */
+function checkSwitches(file: string, json: ConfigJson, rules: readonly Rule[], problems: ConfigProblem[]): void {
+  const packs = new Set(builtinRules.map(packOf));
+  const ids = new Set(rules.map((rule) => rule.id));
+  for (const pack of Object.keys(json.packs ?? {})) {
+    if (!packs.has(pack)) problems.push({ file, path: `$.packs[${JSON.stringify(pack)}]`, message: `unknown pack (packs: ${[...packs].join(', ')})` });
+  }
+  for (const id of Object.keys(json.rules ?? {})) {
+    if (!ids.has(id)) problems.push({ file, path: `$.rules[${JSON.stringify(id)}]`, message: 'unknown rule id (see clean-news rules)' });
+  }
+}
+
+function isSwitchMap(value: unknown): value is Record<string, 'on' | 'off'> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((state) => state === 'on' || state === 'off');
+}
+
+/** The parts of a configuration that are well-formed, whatever is wrong with the rest. */
+function usableParts(parsed: unknown): ConfigJson {
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const { packs, rules, ruleFiles, format, outDir, maxRemoved } = parsed as Record<string, unknown>;
+  return {
+    ...(isSwitchMap(packs) ? { packs } : {}),
+    ...(isSwitchMap(rules) ? { rules } : {}),
+    ...(Array.isArray(ruleFiles) ? { ruleFiles: ruleFiles.filter((entry): entry is string => typeof entry === 'string' && entry !== '') } : {}),
+    ...(format === 'text' || format === 'json' ? { format } : {}),
+    ...(typeof outDir === 'string' && outDir !== '' ? { outDir } : {}),
+    ...(typeof maxRemoved === 'number' && maxRemoved >= 0 && maxRemoved <= 1 ? { maxRemoved } : {}),
+  };
+}
+
+function isOff(rule: Rule, json: ConfigJson): boolean {
+  const own = json.rules?.[rule.id];
+  return own !== undefined ? own === 'off' : json.packs?.[packOf(rule)] === 'off';
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** --config PATH: this file, which must exist, instead of searching. */
+  configFile?: string;
+  /** --rules FILE..., relative to cwd, loaded after the configuration's own rule files. */
+  ruleFiles?: readonly string[];
+}
+
+/** Loads the effective configuration; throws a ConfigError listing every problem found. */
+export function loadConfig(options: LoadConfigOptions): Config {
+  const problems: ConfigProblem[] = [];
+  const file = options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  let json: ConfigJson = {};
+  if (file !== null) {
+    const parsed = readJson(file, problems);
+    if (parsed !== undefined && !validateConfig(parsed)) problems.push(...describeSchemaErrors(file, validateConfig.errors ?? []));
+    // Go on with what is usable, so one run reports the problems of the rule files too.
+    json = usableParts(parsed);
+  }
+  const base = file === null ? options.cwd : path.dirname(file);
+  const ruleFiles = [
+    ...(json.ruleFiles ?? []).map((ruleFile, index) => ({ file: path.resolve(base, ruleFile), from: { file: file ?? '', path: `$.ruleFiles[${index}]` } })),
+    ...(options.ruleFiles ?? []).map((ruleFile) => ({ file: path.resolve(options.cwd, ruleFile) })),
+  ];
+  const userRules = loadRuleFiles(ruleFiles, problems);
+  // The user's own rules come first: where they and a built-in rule both match, theirs decide.
+  const all = [...userRules, ...builtinRules];
+  if (file !== null) checkSwitches(file, json, all, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const { format, outDir, maxRemoved } = json;
+  return {
+    file,
+    options: {
+      ...(format === undefined ? {} : { format }),
+      ...(outDir === undefined ? {} : { outDir: path.resolve(base, outDir) }),
+      ...(maxRemoved === undefined ? {} : { maxRemoved }),
+    },
+    ruleFiles: ruleFiles.map((ruleFile) => ruleFile.file),
+    disabled: all.filter((rule) => isOff(rule, json)).map((rule) => rule.id),
+    rules: all.filter((rule) => !isOff(rule, json)),
+  };
+}
