@@ -30,11 +30,47 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string, input?: string | Uint8Array): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+const SUMMARY_LINE = /^clean-news: (?:\d+ cleaned, |top rules: )/;
+
+/**
+ * Drops the batch summary that ends stderr after a run of several inputs, so tests of
+ * messages see only the messages; tests/cli-batch.test.ts checks the summary itself.
+ */
+function withoutSummary(run: CliRun): CliRun {
+  const lines = run.stderr.split(/(?<=\n)/);
+  return { ...run, stderr: lines.filter((line) => !SUMMARY_LINE.test(line)).join('') };
+}
+
+function spawn(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, input?: string | Uint8Array): CliRun {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env, ...(input === undefined ? {} : { input }) });
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+export function runCli(args: readonly string[], cwd: string, input?: string | Uint8Array): CliRun {
+  return withoutSummary(spawn(args, cwd, process.env, input));
+}
+
+/**
+ * Runs the built CLI with colors settled by `env` alone: the inherited FORCE_COLOR and NO_COLOR
+ * are dropped first, so a developer's own settings cannot change what a test sees. The whole
+ * of stderr, batch summary included.
+ */
+export function runCliWithSummary(args: readonly string[], cwd: string, env: Readonly<Record<string, string>>, input?: string): CliRun {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'FORCE_COLOR' && name !== 'NO_COLOR'));
+  return spawn(args, cwd, { ...base, ...env }, input);
+}
+
+/** As runCliWithSummary, without the batch summary. */
+export function runCliEnv(args: readonly string[], cwd: string, env: Readonly<Record<string, string>>, input?: string): CliRun {
+  return withoutSummary(runCliWithSummary(args, cwd, env, input));
+}
+
+/** Colors off, as a pipe gets them anyway: the plain forms the tests compare. */
+export const NO_COLOR = { NO_COLOR: '1' } as const;
+
+/** Any ANSI escape sequence (colors, cursor movement). */
+export const ANSI = /\x1b\[[0-9;]*[A-Za-z]/;
 
 const tempDirs: string[] = [];
 

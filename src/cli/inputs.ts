@@ -22,7 +22,12 @@ export const STDIN_ARGUMENT = '-';
 
 const GLOB_OPTIONS = { dot: false, followSymbolicLinks: false, onlyFiles: true } as const;
 
-export async function expandArguments(args: readonly string[]): Promise<Array<Input | ArgumentProblem>> {
+export interface ExpandOptions {
+  /** Called once for each of the tool's own outputs that an argument named or matched, and that was left out. */
+  onOwnOutput?: (file: string) => void;
+}
+
+export async function expandArguments(args: readonly string[], options: ExpandOptions = {}): Promise<Array<Input | ArgumentProblem>> {
   const seen = new Set<string>();
   const expanded: Array<Input | ArgumentProblem> = [];
   for (const argument of args) {
@@ -33,9 +38,12 @@ export async function expandArguments(args: readonly string[]): Promise<Array<In
     }
     for (const input of found) {
       const key = input.kind === 'stdin' ? STDIN_ARGUMENT : path.resolve(input.path);
-      if (input.kind === 'file' && isOwnOutput(input.path)) continue;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (input.kind === 'file' && isOwnOutput(input.path)) {
+        options.onOwnOutput?.(input.path);
+        continue;
+      }
       expanded.push(input);
     }
   }

@@ -9,11 +9,24 @@ export interface ReportOptions {
   debug?: boolean;
 }
 
+/** A status line on the same stream (the progress bar): taken off before a message, drawn again after. */
+export interface Overlay {
+  clear(): void;
+  redraw(): void;
+}
+
 export class Reporter {
+  private overlay: Overlay | undefined;
+
   constructor(
     private readonly options: ReportOptions,
     private readonly stderr: NodeJS.WritableStream = process.stderr,
   ) {}
+
+  /** While a progress bar is shown, messages go above it. */
+  attach(overlay: Overlay | undefined): void {
+    this.overlay = overlay;
+  }
 
   warning(subject: string, message: string): void {
     if (!this.options.quiet) this.line(subject, message);
@@ -32,18 +45,29 @@ export class Reporter {
 
   /** An error that escaped everything else: still one line, unless --debug. */
   crash(err: unknown): void {
-    this.stderr.write(`${PROGRAM}: ${reasonFor(err)}\n`);
+    this.write(`${PROGRAM}: ${reasonFor(err)}\n`);
     this.stackIfUnexpected(err);
   }
 
+  /** Text for people that is not a one-line message (the batch summary, --stats), as it is. */
+  print(text: string): void {
+    this.write(text);
+  }
+
   private line(subject: string, message: string): void {
-    this.stderr.write(`${PROGRAM}: ${subject}: ${message}\n`);
+    this.write(`${PROGRAM}: ${subject}: ${message}\n`);
   }
 
   private stackIfUnexpected(err: unknown): void {
     if (this.options.debug && !isKnownSystemError(err) && err instanceof Error && err.stack !== undefined) {
-      this.stderr.write(`${err.stack}\n`);
+      this.write(`${err.stack}\n`);
     }
+  }
+
+  private write(text: string): void {
+    this.overlay?.clear();
+    this.stderr.write(text);
+    this.overlay?.redraw();
   }
 }
 

@@ -1,0 +1,150 @@
+/**
+ * `clean-news check`: clean each input in memory and compare the result byte for byte with the
+ * expected outputs beside it (`NAME.clean.txt`, `NAME.clean.json`, or under --out-dir), for CI
+ * and for review. With --update, the expected files that differ are rewritten instead.
+ * Inputs are only read; nothing is written but the expected files that --update rewrites.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ChalkInstance } from 'chalk';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { clean } from '../index.js';
+import { chalkFor } from './color.js';
+import { expandArguments, type FileInput } from './inputs.js';
+import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
+import { decodePage, jsonOutput } from './pipeline.js';
+import { displayPath, type Reporter } from './report.js';
+
+export interface CheckOptions {
+  outDir?: string;
+  /** Rewrite the expected files that differ instead of failing. */
+  update?: boolean;
+  /** False under --no-color. */
+  color?: boolean;
+}
+
+export interface CheckCounts {
+  /** Inputs that had expected outputs and were compared. */
+  checked: number;
+  /** Of those, the ones whose result differs from an expected output. */
+  differ: number;
+  /** Expected files rewritten under --update. */
+  updated: number;
+  /** Inputs with no expected output at all (gold files, new pages). */
+  without: number;
+  /** Arguments or inputs that could not be read, and expected files that could not be rewritten. */
+  failed: number;
+}
+
+interface Expected {
+  format: Format;
+  path: string;
+  bytes: Buffer;
+}
+
+/** Checks every input the arguments name; prints diffs and the summary on stdout and returns the counts. */
+export async function checkInputs(args: readonly string[], options: CheckOptions, reporter: Reporter): Promise<CheckCounts> {
+  const stdout = new StdoutSink();
+  const chalk = chalkFor(process.stdout, options.color);
+  const counts: CheckCounts = { checked: 0, differ: 0, updated: 0, without: 0, failed: 0 };
+  for (const item of await expandArguments(args)) {
+    if (item.kind === 'unmatched') {
+      reporter.error(displayPath(item.argument), item.reason);
+      counts.failed++;
+    } else if (item.kind === 'unlistable') {
+      reporter.failure(displayPath(item.argument), item.error, 'cannot list files');
+      counts.failed++;
+    } else if (item.kind === 'stdin') {
+      reporter.error('standard input', 'has no expected output to check against');
+      counts.failed++;
+    } else {
+      await checkInput(item, options, reporter, stdout, chalk, counts);
+    }
+  }
+  const updated = options.update ? `, ${counts.updated} file${counts.updated === 1 ? '' : 's'} updated` : '';
+  const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
+  await stdout.write(`${counts.checked} checked, ${counts.differ} differ${updated}, ${counts.without} without expected output${failed}\n`);
+  await stdout.flush();
+  if (stdout.error !== undefined) {
+    reporter.failure('standard output', stdout.error);
+    counts.failed++;
+  }
+  return counts;
+}
+
+async function checkInput(input: FileInput, options: CheckOptions, reporter: Reporter, stdout: StdoutSink, chalk: ChalkInstance, counts: CheckCounts): Promise<void> {
+  const subject = displayPath(input.path);
+  let bytes: Buffer;
+  try {
+    // Read first, so a named file that is not there fails as it does for the main command.
+    bytes = await readFile(input.path);
+  } catch (err) {
+    reporter.failure(subject, err);
+    counts.failed++;
+    return;
+  }
+  const expected: Expected[] = [];
+  for (const format of FORMATS) {
+    const target = outputPathFor(input.path, format, input.base, options.outDir);
+    try {
+      expected.push({ format, path: target, bytes: await readFile(target) });
+    } catch (err) {
+      if (isMissing(err)) continue;
+      reporter.failure(subject, err, `cannot read ${displayPath(target)}`);
+      counts.failed++;
+      return;
+    }
+  }
+  if (expected.length === 0) {
+    counts.without++;
+    return;
+  }
+  const page = decodePage(bytes, subject, reporter);
+  if (page === undefined) {
+    counts.failed++;
+    return;
+  }
+  const result = clean(page);
+  counts.checked++;
+  let differs = false;
+  for (const { format, path, bytes } of expected) {
+    const actual = format === 'json' ? jsonOutput(result, input.path) : result.text;
+    if (bytes.equals(Buffer.from(actual, 'utf8'))) continue;
+    differs = true;
+    await stdout.write(colorDiff(unifiedDiff(path, bytes.toString('utf8'), actual), chalk));
+    if (!options.update) continue;
+    try {
+      await writeFileAtomic(path, actual);
+      counts.updated++;
+    } catch (err) {
+      reporter.failure(subject, err, `cannot write ${displayPath(path)}`);
+      counts.failed++;
+    }
+  }
+  if (differs) counts.differ++;
+}
+
+function isMissing(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR');
+}
+
+/** A unified diff from the expected file to the actual output, headed `--- expected PATH` and `+++ actual`. */
+export function unifiedDiff(expectedPath: string, expected: string, actual: string): string {
+  return createTwoFilesPatch(`expected ${displayPath(expectedPath)}`, 'actual', expected, actual, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+}
+
+/** Colors a unified diff line by line: `+` green, `-` red, `@@` cyan, file headers bold. */
+export function colorDiff(patch: string, chalk: ChalkInstance): string {
+  if (chalk.level === 0) return patch;
+  return patch
+    .split('\n')
+    .map((line, index) => {
+      // The patch of one file: its first two lines are the file headers, whatever the text says.
+      if (index < 2) return chalk.bold(line);
+      if (line.startsWith('@@')) return chalk.cyan(line);
+      if (line.startsWith('+')) return chalk.green(line);
+      if (line.startsWith('-')) return chalk.red(line);
+      if (line.startsWith('\\')) return chalk.dim(line);
+      return line;
+    })
+    .join('\n');
+}
