@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ChalkInstance } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { clean } from '../index.js';
+import type { Cleaner } from '../index.js';
 import { chalkFor } from './color.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
@@ -15,6 +15,8 @@ import { decodePage, jsonOutput } from './pipeline.js';
 import { displayPath, type Reporter } from './report.js';
 
 export interface CheckOptions {
+  /** Cleans one page with the rules in force. */
+  cleaner: Cleaner;
   outDir?: string;
   /** Rewrite the expected files that differ instead of failing. */
   update?: boolean;
@@ -103,7 +105,7 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
     counts.failed++;
     return;
   }
-  const result = clean(page);
+  const result = options.cleaner(page);
   counts.checked++;
   let differs = false;
   for (const { format, path, bytes } of expected) {

@@ -1,21 +1,24 @@
 /** The clean-news command: parse the command line, run the pipeline, turn the outcome into an exit status. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { builtinRules } from '../rules/index.js';
 import { checkInputs } from './check.js';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, StdoutSink, type Format } from './output.js';
+import { CONFIG_FILE_NAME } from '../config/config.js';
 import { cleanInputs } from './pipeline.js';
 import { Reporter } from './report.js';
+import { learnInputs } from './learn.js';
 import { formatRuleJson, formatRuleTable, ruleRows } from './rules.js';
+import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILURES = 1;
 const EXIT_USAGE = 2;
 
 // Flags that are not given are absent, not false.
-interface CliOptions {
+interface CliOptions extends ConfigFlags {
   format: Format;
+  printConfig?: true;
   stdout?: true;
   outDir?: string;
   maxRemoved?: number;
@@ -27,7 +30,7 @@ interface CliOptions {
   color: boolean;
 }
 
-interface CheckCliOptions {
+interface CheckCliOptions extends ConfigFlags {
   outDir?: string;
   update?: true;
   quiet?: true;
@@ -37,9 +40,10 @@ interface CheckCliOptions {
 
 /** What the command line asked for. */
 type ParsedCommand =
-  | { name: 'clean'; paths: string[]; options: CliOptions }
+  | { name: 'clean'; paths: string[]; options: CliOptions; formatGiven: boolean }
   | { name: 'check'; paths: string[]; options: CheckCliOptions }
-  | { name: 'rules'; format: Format };
+  | { name: 'rules'; format: Format; options: ConfigFlags }
+  | { name: 'learn'; paths: string[]; minPages?: number };
 
 const EXAMPLES = `
 Each NAME.txt is cleaned into NAME.clean.txt (or NAME.clean.json) beside it.
@@ -53,7 +57,9 @@ Examples:
   clean-news --max-removed 0.5 pages/  in CI: fail any page that would lose over half its text
   clean-news --explain page.txt        show what each rule removed
   clean-news check fixtures/           compare with the expected outputs (see 'clean-news check --help')
-  clean-news rules                     list the built-in rules
+  clean-news rules                     list the rules in force
+  clean-news learn pages/ > site.json  propose the chrome that recurs across pages as rules
+  clean-news --rules site.json pages/  clean with your own rules too
 
 Exit status: 0 all cleaned, 1 some inputs failed, 2 usage error.`;
 
@@ -75,24 +81,49 @@ export async function main(argv: string[]): Promise<number> {
     new Reporter({}).crash(err);
     return EXIT_FAILURES;
   }
-  if (command.name === 'rules') return await printRules(command.format);
-  const reporter = new Reporter(command.options);
+  if (command.name === 'learn') {
+    const reporter = new Reporter({});
+    return (await learnInputs(command.paths, command.minPages === undefined ? {} : { minPages: command.minPages }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+  }
+  // Configuration and rule files are read before any input: a bad one stops the run, nothing written.
+  const reporter = new Reporter(command.name === 'rules' ? {} : command.options);
+  const settings = loadSettings(command.options, reporter);
+  if (settings === null) return EXIT_USAGE;
+  const { config, cleaner } = settings;
+  if (command.name === 'rules') return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
   try {
     if (command.name === 'check') {
-      const counts = await checkInputs(command.paths, command.options, reporter);
+      const counts = await checkInputs(command.paths, { ...command.options, cleaner, ...outDirOf(command.options.outDir, config.options.outDir) }, reporter);
       return counts.failed > 0 || (counts.differ > 0 && !command.options.update) ? EXIT_FAILURES : EXIT_OK;
     }
-    return (await cleanInputs(command.paths, command.options, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+    if (command.options.printConfig) return await printText(formatConfig(config));
+    const { maxRemoved } = config.options;
+    const options = {
+      ...command.options,
+      // Options given on the command line win over the configuration's defaults.
+      format: command.formatGiven ? command.options.format : (config.options.format ?? command.options.format),
+      // A configured out dir applies to written outputs, not to printing.
+      ...(command.options.stdout || command.options.explain ? {} : outDirOf(command.options.outDir, config.options.outDir)),
+      ...(command.options.maxRemoved === undefined && maxRemoved !== undefined ? { maxRemoved } : {}),
+      cleaner,
+      ruleIds: config.rules.map((rule) => rule.id),
+    };
+    return (await cleanInputs(command.paths, options, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
   } catch (err) {
     reporter.crash(err);
     return EXIT_FAILURES;
   }
 }
 
-async function printRules(format: Format): Promise<number> {
+/** The command line's --out-dir, else the configuration's, else none. */
+function outDirOf(given: string | undefined, configured: string | undefined): { outDir?: string } {
+  const outDir = given ?? configured;
+  return outDir === undefined ? {} : { outDir };
+}
+
+async function printText(text: string): Promise<number> {
   const stdout = new StdoutSink();
-  const rows = ruleRows(builtinRules);
-  await stdout.write(format === 'json' ? formatRuleJson(rows) : formatRuleTable(rows));
+  await stdout.write(text);
   await stdout.flush();
   if (stdout.error === undefined) return EXIT_OK;
   new Reporter({}).failure('standard output', stdout.error);
@@ -120,6 +151,9 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .addOption(new Option('--max-removed <ratio>', 'fail a page, writing nothing, if cleaning removes over RATIO (0-1) of its text').argParser(parseRatio))
     .option('--explain', 'print each page with every removal marked with its rule (with --format json: the removals); writes no files')
     .option('--stats', 'after the run, print on stderr how much each rule removed and the rules that never fired')
+    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
+    .option('--print-config', 'print the effective configuration and the order of the rules, then stop')
     .option('--no-color', 'no colors (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .option('-q, --quiet', 'do not print warnings, the batch summary or the progress bar (errors are still printed)')
     .option('--debug', 'print stack traces of unexpected errors')
@@ -138,12 +172,14 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .helpCommand(false)
     .action((args: string[], options: CliOptions) => {
       let paths = args;
+      const formatGiven = program.getOptionValueSource('format') === 'cli';
+      if (options.printConfig) return onParsed({ name: 'clean', paths, options, formatGiven });
       if (paths.length === 0) {
         // Waiting on a terminal for a page nobody will type looks like a hang: ask for inputs instead.
         if (process.stdin.isTTY) program.error('no input files');
         paths = [STDIN_ARGUMENT];
       }
-      onParsed({ name: 'clean', paths, options });
+      onParsed({ name: 'clean', paths, options, formatGiven });
     });
 
   // Subcommands made with .command() inherit the settings above: exitOverride, output, help after errors.
@@ -153,6 +189,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
     .option('--out-dir <dir>', 'the expected files are under DIR, as the main command writes them')
     .option('--update', 'rewrite the expected files that differ instead of failing')
+    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .option('--no-color', 'no colors in the diffs')
     .option('-q, --quiet', 'do not print warnings (errors are still printed)')
     .option('--debug', 'print stack traces of unexpected errors')
@@ -167,6 +205,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         paths,
         options: {
           ...options,
+          ...configFlags(global, options),
           color: options.color && global.color,
           ...(global.quiet ? { quiet: true } : {}),
           ...(global.debug ? { debug: true } : {}),
@@ -176,12 +215,42 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
 
   program
     .command('rules')
-    .description('list the built-in rules: id, pack, kind, description')
+    .description('list the rules in force, built-in and your own: id, pack, kind, description')
     .addOption(new Option('--format <format>', 'a table, or a JSON array').choices(FORMATS).default('text'))
+    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .showHelpAfterError(`Try 'clean-news rules --help'.`)
-    .action((options: { format: Format }) => onParsed({ name: 'rules', format: options.format }));
+    .action((options: { format: Format } & ConfigFlags) =>
+      onParsed({ name: 'rules', format: options.format, options: configFlags(program.opts<CliOptions>(), options) }),
+    );
+
+  program
+    .command('learn')
+    .description('propose the chrome that recurs across a batch of pages, as a rule file on stdout; changes nothing')
+    .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
+    .option('--min-pages <n>', 'propose what occurs in at least N pages (default: 5% of the pages, at least 3)', parseCount)
+    .showHelpAfterError(`Try 'clean-news learn --help'.`)
+    .action((paths: string[], options: { minPages?: number }) => onParsed({ name: 'learn', paths, ...(options.minPages === undefined ? {} : { minPages: options.minPages }) }));
 
   return program;
+}
+
+/** Repeatable options collect their values in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** --config and --rules given before or after a subcommand's name both count. */
+function configFlags(global: ConfigFlags, own: ConfigFlags): ConfigFlags {
+  const config = own.config ?? global.config;
+  const rules = [...(global.rules ?? []), ...(own.rules ?? [])];
+  return { ...(config === undefined ? {} : { config }), ...(rules.length === 0 ? {} : { rules }) };
+}
+
+/** A whole number of at least 1. */
+function parseCount(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('Expected a whole number of at least 1.');
+  return Number(value);
 }
 
 /** A number from 0 to 1, written plainly (`0.5`, `.5`, `1`); anything else is a usage error. */

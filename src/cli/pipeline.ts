@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { ChalkInstance } from 'chalk';
-import { clean, removedShare, toRecord, type CleanResult } from '../index.js';
-import { builtinRules } from '../rules/index.js';
+import { removedShare, toRecord, type Cleaner, type CleanResult } from '../index.js';
 import { chalkFor } from './color.js';
 import { decode } from './decode.js';
 import { explainPage, renderExplained } from './explain.js';
@@ -16,6 +15,10 @@ import { formatStats, formatSummary, Tally } from './tally.js';
 
 export interface PipelineOptions {
   format: Format;
+  /** Cleans one page with the rules in force. */
+  cleaner: Cleaner;
+  /** Ids of the rules in force, in order, for --stats. */
+  ruleIds: readonly string[];
   /** Print every result instead of writing files (stdin is always printed). */
   stdout?: boolean;
   outDir?: string;
@@ -75,7 +78,7 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
     failures++;
   }
   tally.failed = failures;
-  if (options.stats) reporter.print(formatStats(tally, builtinRules.map((rule) => rule.id)));
+  if (options.stats) reporter.print(formatStats(tally, options.ruleIds));
   // A reader that left early (`| head`) cut the batch short on purpose: end quietly.
   const cutShort = stdout.closed && stdout.error === undefined;
   if (several && !options.quiet && !cutShort) reporter.print(formatSummary(tally));
@@ -154,7 +157,7 @@ class Batch {
   private async readAndClean(input: Input, subject: string): Promise<{ page: string; result: CleanResult } | undefined> {
     const page = await readPage(input, subject, this.reporter);
     if (page === undefined) return undefined;
-    const result = clean(page);
+    const result = this.options.cleaner(page);
     const limit = this.options.maxRemoved;
     if (limit !== undefined) {
       const share = removedShare(page, result);

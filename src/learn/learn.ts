@@ -45,7 +45,7 @@ function note(table: Map<string, Seen>, key: string, form: string, page: string)
 
 /** The most frequent form, ties broken by code-unit order, so the result is deterministic. */
 function usualForm(forms: ReadonlyMap<string, number>): string {
-  return [...forms].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))[0]?.[0] ?? '';
+  return [...forms].sort(([a, countA], [b, countB]) => countB - countA || compare(a, b))[0]?.[0] ?? '';
 }
 
 function proposals(table: ReadonlyMap<string, Seen>, kind: Proposal['kind'], minPages: number, total: number): Proposal[] {
@@ -58,29 +58,46 @@ function proposals(table: ReadonlyMap<string, Seen>, kind: Proposal['kind'], min
 }
 
 /**
- * Proposes the chrome of a batch: whole lines, and phrases inside lines, that occur in at
- * least `minPages` pages and do not read as prose. Deterministic: the same pages give the same
+ * Counts a batch page by page, keeping only the counts, so a batch of any size fits in memory.
+ * `result()` proposes the chrome: whole lines, and banners inside lines, that occur in at least
+ * `minPages` pages and do not read as prose. Deterministic: the same pages give the same
  * proposals in the same order, whatever order they come in.
  */
-export function learnChrome(pages: Iterable<{ name: string; text: string }>, options: LearnOptions = {}): { total: number; proposals: Proposal[] } {
-  const lines = new Map<string, Seen>();
-  const phrases = new Map<string, Seen>();
-  let total = 0;
-  for (const page of pages) {
-    total += 1;
-    for (const { text, key } of splitLines(page.text)) {
-      if (text === '') continue;
-      note(lines, key, text, page.name);
-      for (const match of text.matchAll(CAPS_RUN)) if (match[0] !== text) note(phrases, lineKey(match[0]), match[0], page.name);
+export class ChromeLearner {
+  private readonly lines = new Map<string, Seen>();
+  private readonly phrases = new Map<string, Seen>();
+  private total = 0;
+
+  add(name: string, text: string): void {
+    this.total += 1;
+    for (const line of splitLines(text)) {
+      if (line.text === '') continue;
+      note(this.lines, line.key, line.text, name);
+      for (const match of line.text.matchAll(CAPS_RUN)) if (match[0] !== line.text) note(this.phrases, lineKey(match[0]), match[0], name);
     }
   }
-  const minPages = options.minPages ?? Math.max(MIN_PAGES, Math.ceil(total * MIN_SHARE));
-  const stopwords = detectStopwords([...lines.values()].flatMap((seen) => words(usualForm(seen.forms))));
-  // Prose that recurs is a quote or a boilerplate sentence; only a person can tell: leave it.
-  const looksLikeChrome = (proposal: Proposal) => proposal.kind === 'inline' || lineQuality(proposal.text, stopwords).class !== 'prose';
-  const lineTexts = new Set([...lines.values()].filter((seen) => seen.pages.size >= minPages).map((seen) => lineKey(usualForm(seen.forms))));
-  const found = [...proposals(lines, 'line', minPages, total), ...proposals(phrases, 'inline', minPages, total).filter((proposal) => !lineTexts.has(lineKey(proposal.text)))]
-    .filter(looksLikeChrome)
-    .sort((a, b) => b.pages - a.pages || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return { total, proposals: found };
+
+  result(options: LearnOptions = {}): { total: number; proposals: Proposal[] } {
+    const { total } = this;
+    const minPages = options.minPages ?? Math.max(MIN_PAGES, Math.ceil(total * MIN_SHARE));
+    const lines = proposals(this.lines, 'line', minPages, total);
+    const stopwords = detectStopwords(lines.flatMap((proposal) => words(proposal.text)));
+    const lineKeys = new Set(lines.map((proposal) => lineKey(proposal.text)));
+    const phrases = proposals(this.phrases, 'inline', minPages, total).filter((proposal) => !lineKeys.has(lineKey(proposal.text)));
+    // Prose that recurs is a quote or a boilerplate sentence; only a person can tell: leave it.
+    const found = [...lines.filter((proposal) => lineQuality(proposal.text, stopwords).class !== 'prose'), ...phrases];
+    found.sort((a, b) => b.pages - a.pages || compare(a.kind, b.kind) || compare(a.text, b.text));
+    return { total, proposals: found };
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Learns from pages given all at once. */
+export function learnChrome(pages: Iterable<{ name: string; text: string }>, options: LearnOptions = {}): { total: number; proposals: Proposal[] } {
+  const learner = new ChromeLearner();
+  for (const page of pages) learner.add(page.name, page.text);
+  return learner.result(options);
 }

@@ -1,0 +1,41 @@
+/** `clean-news learn`: count a batch's recurring lines and print the proposed rules; changes nothing. */
+import { ChromeLearner } from '../learn/learn.js';
+import { toRuleFile } from '../learn/rule-file.js';
+import { expandArguments } from './inputs.js';
+import { StdoutSink } from './output.js';
+import { readPage } from './pipeline.js';
+import { displayPath, type Reporter } from './report.js';
+
+export interface LearnCliOptions {
+  minPages?: number;
+}
+
+/** Prints the rule file on stdout; returns how many inputs failed. */
+export async function learnInputs(args: readonly string[], options: LearnCliOptions, reporter: Reporter): Promise<number> {
+  const learner = new ChromeLearner();
+  let failures = 0;
+  for (const item of await expandArguments(args)) {
+    if (item.kind === 'unmatched') {
+      reporter.error(displayPath(item.argument), item.reason);
+      failures++;
+    } else if (item.kind === 'unlistable') {
+      reporter.failure(displayPath(item.argument), item.error, 'cannot list files');
+      failures++;
+    } else if (item.kind === 'file') {
+      const subject = displayPath(item.path);
+      try {
+        const page = await readPage(item, subject, reporter);
+        if (page === undefined) failures++;
+        else learner.add(item.path, page);
+      } catch (error) {
+        reporter.failure(subject, error);
+        failures++;
+      }
+    }
+  }
+  const { total, proposals } = learner.result(options.minPages === undefined ? {} : { minPages: options.minPages });
+  const stdout = new StdoutSink();
+  await stdout.write(`${JSON.stringify(toRuleFile(proposals, total), null, 2)}\n`);
+  await stdout.flush();
+  return failures;
+}

@@ -1,0 +1,125 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listFiles, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
+
+afterEach(removeTempDirs);
+
+/** Pages from an invented aggregator, FooNews, with chrome no built-in rule knows. */
+function fooNewsPages(count: number): Record<string, string> {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, n) => [
+      `pages/p${String(n).padStart(2, '0')}.txt`,
+      [
+        'FooNews Daily',
+        'Tap to follow FooNews',
+        `Harbour story number ${n}`,
+        `The harbour authority published its report number ${n} on Monday, and the council discussed it for hours.`,
+        // A real sentence printed on two pages only: under the threshold, it must stay.
+        ...(n < 2 ? ['"We will rebuild the bridge before winter," the mayor said at the opening of the new depot.'] : []),
+        `Fares will rise in district ${n}. FOONEWS EXCLUSIVE OFFER BELOW Work on the new ramp starts in May.`,
+        'Get FooNews Plus for ad-free reading',
+      ].join('\n'),
+    ]),
+  );
+}
+
+describe('clean-news learn, then --rules', () => {
+  it('proposes a rule file that removes the site chrome and keeps real sentences under the threshold', () => {
+    const dir = tempDir(fooNewsPages(12));
+    const learned = runCli(['learn', 'pages'], dir);
+    expect(learned.status).toBe(0);
+    expect(learned.stderr).toBe('');
+    writeFileSync(path.join(dir, 'foonews.json'), learned.stdout);
+    const ids = (JSON.parse(learned.stdout) as { rules: { id: string }[] }).rules.map((rule) => rule.id);
+    expect(ids).toEqual(['learned/foonews-exclusive-offer-below', 'learned/foonews-daily', 'learned/get-foonews-plus-for-ad-free-reading', 'learned/tap-to-follow-foonews']);
+
+    const run = runCli(['--rules', 'foonews.json', '--stdout', 'pages/p01.txt'], dir);
+    expect(run).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        'Harbour story number 1',
+        '',
+        'The harbour authority published its report number 1 on Monday, and the council discussed it for hours.',
+        '"We will rebuild the bridge before winter," the mayor said at the opening of the new depot.',
+        'Fares will rise in district 1. Work on the new ramp starts in May.',
+        '',
+      ].join('\n'),
+    });
+    const explained = runCli(['--rules', 'foonews.json', '--explain', 'pages/p01.txt'], dir);
+    expect(explained.stdout).toContain('[learned/tap-to-follow-foonews]');
+    const stats = runCli(['--rules', 'foonews.json', '--stats', '--quiet', 'pages'], dir);
+    expect(stats.stderr).toMatch(/learned\/foonews-daily\s+12/);
+    expect(runCli(['rules', '--rules', 'foonews.json'], dir).stdout).toMatch(/^learned\/foonews-daily\s+learned\s+line\s+Line seen in 12 of 12 pages/m);
+  });
+
+  it('gives the same proposals whatever order the pages are named in', () => {
+    const dir = tempDir(fooNewsPages(6));
+    const names = Array.from({ length: 6 }, (_, n) => `pages/p0${n}.txt`);
+    expect(runCli(['learn', ...names.reverse()], dir).stdout).toBe(runCli(['learn', 'pages'], dir).stdout);
+  });
+});
+
+describe('clean-news.config.json', () => {
+  it('sets defaults, switches rules off, and is shown by --print-config', () => {
+    const dir = tempDir({
+      'clean-news.config.json': JSON.stringify({ format: 'json', rules: { 'generic/image-alt-text': 'off' } }),
+      'site/a.txt': 'logo\nCouncil approves transport plan\nThe council approved the new transport plan on Tuesday after a long debate.\n',
+    });
+    expect(runCli(['a.txt'], path.join(dir, 'site')).status).toBe(0);
+    const record = JSON.parse(readFileSync(path.join(dir, 'site/a.clean.json'), 'utf8')) as { title: string; paragraphs: string[] };
+    // The image alt text rule is off, so "logo" is the first line, taken for the title.
+    expect(record.title).toBe('logo');
+    expect(runCli(['--format', 'text', 'site/a.txt'], dir).status).toBe(0);
+    expect(listFiles(dir)).toContain('site/a.clean.txt');
+    const printed = JSON.parse(runCli(['--print-config'], dir).stdout) as { configFile: string; options: object; disabled: string[]; rules: string[] };
+    expect(printed.configFile).toBe(path.join(dir, 'clean-news.config.json'));
+    expect(printed.options).toEqual({ format: 'json' });
+    expect(printed.disabled).toEqual(['generic/image-alt-text']);
+    expect(printed.rules).not.toContain('generic/image-alt-text');
+  });
+
+  it('stops a run with a bad configuration or rule file before anything is written: status 2, file, JSON path, problem', () => {
+    const dir = tempDir({
+      'clean-news.config.json': JSON.stringify({ rules: { 'generic/no-such-rule': 'off' }, ruleFiles: ['site.json'] }),
+      'site.json': JSON.stringify({
+        rules: [
+          { id: 'site/a', kind: 'sparkle', description: 'x' },
+          { kind: 'line', description: 'no id', lines: ['x'] },
+          { id: 'site/b', kind: 'pattern', description: 'x', pattern: '([unclosed' },
+          { id: 'generic/byline', kind: 'line', description: 'x', lines: ['x'] },
+        ],
+      }),
+      'a.txt': 'Council approves transport plan\nThe council approved the plan.\n',
+    });
+    const before = listFiles(dir);
+    const run = runCli(['a.txt'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^clean-news: site\.json: \$\.rules\[0\]\.kind: unknown rule kind "sparkle"/),
+      'clean-news: site.json: $.rules[1].id: missing',
+      expect.stringMatching(/^clean-news: site\.json: \$\.rules\[2\]\.pattern: invalid regular expression/),
+      'clean-news: site.json: $.rules[3].id: duplicate rule id "generic/byline"',
+      'clean-news: clean-news.config.json: $.rules["generic/no-such-rule"]: unknown rule id (see clean-news rules)',
+    ]);
+    expect(listFiles(dir)).toEqual(before);
+  });
+
+  it('rejects a pattern prone to catastrophic backtracking at once, so a long line cannot hang the run', () => {
+    const dir = tempDir({
+      'evil.json': JSON.stringify({ rules: [{ id: 'site/evil', kind: 'pattern', description: 'x', pattern: '(a+)+$' }] }),
+      'long.txt': `${'a'.repeat(100_000)}!\n`,
+    });
+    const run = runCli(['--rules', 'evil.json', 'long.txt'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^clean-news: evil\.json: \$\.rules\[0\]\.pattern: this pattern can take exponential time/);
+    expect(listFiles(dir)).toEqual(['evil.json', 'long.txt']);
+  });
+
+  it('reports a --config file that does not exist, and JSON that does not parse', () => {
+    const dir = tempDir({ 'broken.json': '{ "format": ', 'a.txt': 'x\n' });
+    expect(runCli(['--config', 'nope.json', 'a.txt'], dir)).toMatchObject({ status: 2, stderr: 'clean-news: nope.json: $: cannot read: no such file\n' });
+    expect(runCli(['--config', 'broken.json', 'a.txt'], dir).stderr).toMatch(/^clean-news: broken\.json: \$: not valid JSON/);
+  });
+});
