@@ -57,6 +57,9 @@ function assembleText(title: string | null, paragraphs: readonly string[]): stri
   return body === '' ? `${title}\n` : `${title}\n\n${body}`;
 }
 
+/** Characters read to guess a page's language: plenty for its stopwords, bounded for huge inputs. */
+const LANGUAGE_SAMPLE = 20_000;
+
 interface Page {
   lines: readonly Line[];
   set: RuleSet;
@@ -73,7 +76,7 @@ function read(page: Page, hint?: TitleHint) {
 
 function cleanWith(set: RuleSet, text: string): CleanResult {
   const lines = splitLines(text);
-  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(words(text))) };
+  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(words(text.slice(0, LANGUAGE_SAMPLE)))) };
   const first = read(page);
   // Menus above the article push the first headline-like line far from it: look again near the article.
   const hint = findTitleNearText(lines, first.header.title, first.body.removed, set.mainText.before);

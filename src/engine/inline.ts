@@ -19,10 +19,14 @@ function join(left: string, right: string): string {
 }
 
 function cutOne(text: string, rule: InlineRule, cuts: InlineCut[]): string {
+  const { pattern } = rule;
   const pieces: string[] = [];
   let from = 0;
-  for (const match of text.matchAll(rule.pattern)) {
+  // exec with lastIndex rather than matchAll, which clones the pattern on every call.
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const phrase = match[0];
+    if (phrase === '') pattern.lastIndex += 1;
     if (phrase.trim() === '') continue;
     pieces.push(text.slice(from, match.index));
     cuts.push({ rule: rule.id, text: phrase.trim() });

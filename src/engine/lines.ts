@@ -7,7 +7,8 @@ export interface Line {
 }
 
 export function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most lines hold single spaces only: testing is far cheaper than replacing.
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** Case- and whitespace-insensitive form of a line, for exact-line lookups. */

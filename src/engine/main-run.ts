@@ -23,6 +23,9 @@ export interface Kept {
   removed: Removal[];
 }
 
+/** How many lines above the main run are read for metadata the header did not reach. */
+const LATE_METADATA_REACH = 12;
+
 /**
  * Lines before the main run are what the header left over: metadata the header did not reach
  * (it stops at the first line that is not metadata) is read here, so cleaning a cleaned page
@@ -30,7 +33,8 @@ export interface Kept {
  */
 function readLateMetadata(candidates: readonly Candidate[], end: number, rules: readonly MetadataRule[], meta: PageMetadata, removed: Removal[]): Set<number> {
   const read = new Set<number>();
-  const open = candidates.flatMap((candidate, index) => (index < end && !candidate.claimed ? [index] : []));
+  // Metadata sits just above the text; a menu of hundreds of lines further up holds none.
+  const open = candidates.flatMap((candidate, index) => (index < end && index >= end - LATE_METADATA_REACH && !candidate.claimed ? [index] : []));
   for (let k = 0; k < open.length; k++) {
     const window = open.slice(k, k + METADATA_WINDOW).flatMap((index) => candidates[index]?.line ?? []);
     const consumed = applyMetadata(window, rules, meta, removed);

@@ -15,12 +15,14 @@ export interface PageProfile {
   stopwords: Stopwords | null;
   /** How often each line key occurs: menus and teaser lists repeat, paragraphs do not. */
   lineCounts: ReadonlyMap<string, number>;
+  /** Each text's quality, computed once: the body pass asks for most lines twice. */
+  qualities: Map<string, LineQuality>;
 }
 
 export function profilePage(lines: readonly Line[], stopwords: Stopwords | null): PageProfile {
   const lineCounts = new Map<string, number>();
   for (const line of lines) if (line.text !== '') lineCounts.set(line.key, (lineCounts.get(line.key) ?? 0) + 1);
-  return { stopwords, lineCounts };
+  return { stopwords, lineCounts, qualities: new Map() };
 }
 
 export interface LineQuality {
@@ -53,7 +55,11 @@ export function chromeWeight(text: string): number {
 
 /** A line printed more than once on the page weighs as a label: repetition marks navigation. */
 export function weighLine(line: Line, text: string, profile: PageProfile): LineQuality {
-  const quality = lineQuality(text, profile.stopwords);
+  let quality = profile.qualities.get(text);
+  if (quality === undefined) {
+    quality = lineQuality(text, profile.stopwords);
+    profile.qualities.set(text, quality);
+  }
   const repeated = (profile.lineCounts.get(line.key) ?? 0) > 1;
   return repeated && quality.weight > 0 ? { class: 'label', weight: labelWeight(words(text).length) } : quality;
 }

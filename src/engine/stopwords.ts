@@ -19,7 +19,13 @@ const LISTS: Record<string, string> = {
 
 export type Stopwords = ReadonlySet<string>;
 
-const SETS: ReadonlyArray<readonly [string, Stopwords]> = Object.entries(LISTS).map(([language, words]) => [language, new Set(words.split(' '))]);
+const SETS: readonly Stopwords[] = Object.values(LISTS).map((words) => new Set(words.split(' ')));
+
+/** For each stopword, the lists it is in, so a page's words are looked up once, not once per list. */
+const LISTS_OF = new Map<string, number[]>();
+SETS.forEach((set, index) => {
+  for (const word of set) LISTS_OF.set(word, [...(LISTS_OF.get(word) ?? []), index]);
+});
 
 const WORD = /[\p{L}\p{M}\p{N}']+/gu;
 
@@ -29,15 +35,11 @@ export function words(text: string): string[] {
 
 /** The stopword list that covers most of the page's words, or null when none covers enough. */
 export function detectStopwords(tokens: readonly string[]): Stopwords | null {
-  let best: Stopwords | null = null;
-  let bestHits = 0;
-  for (const [, set] of SETS) {
-    let hits = 0;
-    for (const token of tokens) if (set.has(token)) hits++;
-    if (hits > bestHits) {
-      best = set;
-      bestHits = hits;
-    }
-  }
-  return tokens.length > 0 && bestHits / tokens.length >= 0.12 ? best : null;
+  const hits = new Array<number>(SETS.length).fill(0);
+  for (const token of tokens) for (const index of LISTS_OF.get(token) ?? []) hits[index] = (hits[index] ?? 0) + 1;
+  let best = -1;
+  hits.forEach((count, index) => {
+    if (count > (hits[best] ?? 0)) best = index;
+  });
+  return tokens.length > 0 && (hits[best] ?? 0) / tokens.length >= 0.12 ? (SETS[best] ?? null) : null;
 }
