@@ -45,7 +45,10 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
     const rule = carried === null ? (scan[i]?.rule ?? null) : null;
     if (rule) {
       body.removed.push({ rule: rule.id, line: line.no, text: line.text });
-      candidates.push({ line, text: line.text, cuts: [], weight: scan[i]?.weight ?? 0, claimed: true });
+      // A run of rule-removed lines walls the article off once, however long the run is:
+      // twenty ad slots between two paragraphs must not cut off the second.
+      const inRun = candidates[candidates.length - 1]?.claimed === true;
+      candidates.push({ line, text: line.text, cuts: [], weight: inRun ? 0 : (scan[i]?.weight ?? 0), claimed: true });
       continue;
     }
     const { text, cuts } = cutInline(carried ?? line.text, set.inline);
