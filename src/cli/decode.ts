@@ -1,5 +1,6 @@
 /** Bytes of a scraped page -> text, guessing the encoding the way editors do. */
 
+import { TextDecoder } from 'node:util';
 import { decodeWindows1252 } from './windows-1252.js';
 
 export type Decoded = { kind: 'text'; text: string; warning?: string } | { kind: 'binary' };
@@ -13,18 +14,39 @@ const UTF16BE_BOM = [0xfe, 0xff];
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // These drop the BOM themselves. Without a BOM, UTF-16 is not guessed: its NUL bytes make it look
 // binary, which is safer than garbling it.
-const utf16le = new TextDecoder('utf-16le');
-const utf16be = new TextDecoder('utf-16be');
+const utf16le = utf16Decoders('utf-16le');
+const utf16be = utf16Decoders('utf-16be');
 
 export function decode(bytes: Uint8Array): Decoded {
-  if (startsWith(bytes, UTF16LE_BOM)) return checked(utf16le.decode(bytes));
-  if (startsWith(bytes, UTF16BE_BOM)) return checked(utf16be.decode(bytes));
+  if (startsWith(bytes, UTF16LE_BOM)) return decodeUtf16(bytes, utf16le);
+  if (startsWith(bytes, UTF16BE_BOM)) return decodeUtf16(bytes, utf16be);
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
   try {
     return checked(strictUtf8.decode(body));
   } catch {
     // Pages from old sites are often Windows-1252; it maps every byte, so it is the fallback.
     return checked(decodeWindows1252(body), 'not valid UTF-8, decoded as Windows-1252');
+  }
+}
+
+interface Utf16Decoders {
+  name: string;
+  /** Throws on a lone surrogate or an odd last byte. */
+  strict: TextDecoder;
+  /** Shows them as U+FFFD. */
+  lenient: TextDecoder;
+}
+
+function utf16Decoders(label: 'utf-16le' | 'utf-16be'): Utf16Decoders {
+  return { name: label.toUpperCase(), strict: new TextDecoder(label, { fatal: true }), lenient: new TextDecoder(label) };
+}
+
+/** Bad UTF-16 has no other reading: it becomes U+FFFD, as editors show it, but never silently. */
+function decodeUtf16(bytes: Uint8Array, decoders: Utf16Decoders): Decoded {
+  try {
+    return checked(decoders.strict.decode(bytes));
+  } catch {
+    return checked(decoders.lenient.decode(bytes), `not valid ${decoders.name}, undecodable bytes replaced with U+FFFD`);
   }
 }
 

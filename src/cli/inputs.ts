@@ -1,7 +1,8 @@
 /** Command-line arguments -> the inputs to clean, in argument order, each expansion sorted, no repeats. */
+import { readdir, realpathSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { isOwnOutput } from './output.js';
 
 export interface FileInput {
@@ -31,16 +32,16 @@ export async function expandArguments(args: readonly string[], options: ExpandOp
   const seen = new Set<string>();
   const expanded: Array<Input | ArgumentProblem> = [];
   for (const argument of args) {
-    const found = await expandArgument(argument);
-    if (!Array.isArray(found)) {
-      expanded.push(found);
-      continue;
-    }
-    for (const input of found) {
+    for (const input of await expandArgument(argument)) {
+      if (input.kind === 'unmatched' || input.kind === 'unlistable') {
+        expanded.push(input);
+        continue;
+      }
       const key = input.kind === 'stdin' ? STDIN_ARGUMENT : path.resolve(input.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (input.kind === 'file' && isOwnOutput(input.path)) {
+      // Only a file named as an argument can be a symbolic link: directories and globs list regular files alone.
+      if (input.kind === 'file' && (isOwnOutput(input.path) || (input.path === argument && linksToOwnOutput(argument)))) {
         options.onOwnOutput?.(input.path);
         continue;
       }
@@ -50,28 +51,73 @@ export async function expandArguments(args: readonly string[], options: ExpandOp
   return expanded;
 }
 
-async function expandArgument(argument: string): Promise<Input[] | ArgumentProblem> {
+async function expandArgument(argument: string): Promise<Array<Input | ArgumentProblem>> {
   if (argument === STDIN_ARGUMENT) return [{ kind: 'stdin' }];
   const kind = await kindOf(argument);
   // An existing file is taken as named, even with glob characters in its name.
   if (kind === 'file') return [{ kind: 'file', path: argument, base: path.dirname(argument) }];
+  // Loaded only for directories and globs: a run on named files starts faster without it.
+  const { default: fg } = await import('fast-glob');
+  // Directories that cannot be read are each reported, and the rest of the tree still taken.
+  const unreadable: ArgumentProblem[] = [];
+  const options = { ...GLOB_OPTIONS, suppressErrors: true, fs: { readdir: recordingReaddir(argument, unreadable) } };
   try {
     if (kind === 'directory') {
-      const files = await fg('**/*.txt', { ...GLOB_OPTIONS, cwd: argument });
-      if (files.length === 0) return { kind: 'unmatched', argument, reason: 'no .txt files in directory' };
-      return sorted(files).map((file) => ({ kind: 'file', path: path.join(argument, file), base: argument }));
+      const files = await fg('**/*.txt', { ...options, cwd: argument });
+      if (files.length === 0 && unreadable.length === 0) return [{ kind: 'unmatched', argument, reason: 'no .txt files in directory' }];
+      return [...sorted(files).map((file): Input => ({ kind: 'file', path: path.join(argument, file), base: argument })), ...unreadable];
     }
-    if (fg.isDynamicPattern(argument)) {
-      const files = await fg(argument, GLOB_OPTIONS);
-      if (files.length === 0) return { kind: 'unmatched', argument, reason: 'no files match' };
+    // An empty argument is no pattern (fast-glob would throw): like any missing file, reading it reports it.
+    if (argument !== '' && fg.isDynamicPattern(argument)) {
+      const files = await fg(argument, options);
+      if (files.length === 0 && unreadable.length === 0) return [{ kind: 'unmatched', argument, reason: 'no files match' }];
       const base = fg.generateTasks([argument])[0]?.base ?? '.';
-      return sorted(files).map((file) => ({ kind: 'file', path: file, base }));
+      return [...sorted(files).map((file): Input => ({ kind: 'file', path: file, base })), ...unreadable];
     }
   } catch (err) {
-    return { kind: 'unlistable', argument, error: err };
+    return [{ kind: 'unlistable', argument, error: err }];
   }
   // Not there (or not statable): reading it will report why, in the same words as for any file.
   return [{ kind: 'file', path: argument, base: path.dirname(argument) }];
+}
+
+type ReaddirCallback<T> = (error: NodeJS.ErrnoException | null, entries: T) => void;
+
+/**
+ * fast-glob's readdir, noting each directory it cannot read (fast-glob would either skip it
+ * silently or drop the whole argument), named as the argument names it: relative when it is.
+ * A directory that is gone is skipped, as fast-glob does, so a missing glob base stays `no files match`.
+ */
+function recordingReaddir(argument: string, unreadable: ArgumentProblem[]): FastGlob.FileSystemAdapter['readdir'] {
+  const noting =
+    <T>(dir: string, callback: ReaddirCallback<T>): ReaddirCallback<T> =>
+    (error, entries) => {
+      if (error !== null && error.code !== 'ENOENT') {
+        unreadable.push({ kind: 'unlistable', argument: path.isAbsolute(argument) ? dir : path.relative('.', dir) || '.', error });
+      }
+      callback(error, entries);
+    };
+  function recording(dir: string, options: { withFileTypes: true }, callback: ReaddirCallback<Dirent[]>): void;
+  function recording(dir: string, callback: ReaddirCallback<string[]>): void;
+  function recording(dir: string, ...rest: [{ withFileTypes: true }, ReaddirCallback<Dirent[]>] | [ReaddirCallback<string[]>]): void {
+    if (rest.length === 2) readdir(dir, rest[0], noting(dir, rest[1]));
+    else readdir(dir, noting(dir, rest[0]));
+  }
+  return recording;
+}
+
+/**
+ * A symbolic link to one of the tool's outputs: a run may replace that file, so reading it as an
+ * input could lose it. (A hard link is safe: the write replaces the name, not the file.)
+ */
+function linksToOwnOutput(file: string): boolean {
+  try {
+    // Synchronous: a batch named file by file (a shell's `*.txt`) would otherwise wait on the thread pool once per file.
+    return isOwnOutput(realpathSync.native(file));
+  } catch {
+    // Not there: reading it will report why.
+    return false;
+  }
 }
 
 async function kindOf(argument: string): Promise<'file' | 'directory' | 'other'> {

@@ -1,6 +1,6 @@
 /** Where results go: output file naming, atomic file writes, and stdout with backpressure. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const FORMATS = ['text', 'json'] as const;
@@ -23,17 +23,34 @@ export function outputPathFor(input: string, format: Format, base: string, outDi
   return path.join(dir, name);
 }
 
-/** Readers never see a half-written file: write a temporary file beside the target, then rename it over. */
-export async function writeFileAtomic(target: string, data: string): Promise<void> {
+/**
+ * Readers never see a half-written file: write a temporary file beside the target, then rename
+ * it over. Synchronous, as reading inputs is: for files of a few kilobytes the promise API costs
+ * several times the CPU (a thread-pool round trip for each step), and batches run in worker threads.
+ */
+export function writeFileAtomic(target: string, data: string): void {
   const dir = path.dirname(target);
-  await mkdir(dir, { recursive: true });
+  makeDirectory(dir);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data, { flag: 'wx' });
-    await rename(temp, target);
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, target);
   } catch (err) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * `mkdir -p`. Where a file stands at DIR itself, mkdir fails with EEXIST, which reads as if all
+ * were well: that is reported as `not a directory`, as it is when a file stands higher up.
+ */
+function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: dir });
   }
 }
 

@@ -20,7 +20,7 @@ export class Reporter {
 
   constructor(
     private readonly options: ReportOptions,
-    private readonly stderr: NodeJS.WritableStream = process.stderr,
+    private readonly stderr: { write(text: string): unknown } = process.stderr,
   ) {}
 
   /** While a progress bar is shown, messages go above it. */
@@ -93,6 +93,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EPERM: 'operation not permitted',
   EISDIR: 'is a directory',
   ENOTDIR: 'not a directory',
+  ENXIO: 'no such device or address',
   ELOOP: 'too many levels of symbolic links',
   ENAMETOOLONG: 'file name too long',
   EMFILE: 'too many open files',
@@ -109,6 +110,8 @@ function isKnownSystemError(err: unknown): err is NodeJS.ErrnoException & { code
 }
 
 function reasonFor(err: unknown): string {
+  // Node turns the bad bytes of a file name that is not UTF-8 into U+FFFD, and no file has that name.
+  if (isKnownSystemError(err) && err.code === 'ENOENT' && err.path?.includes('\uFFFD')) return 'cannot open a file whose name is not valid UTF-8 (rename it)';
   if (isKnownSystemError(err)) return REASONS[err.code] ?? err.code;
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n', 1)[0] ?? '';
