@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { percent } from '../src/cli/pipeline.js';
+import { percent } from '../src/cli/task.js';
 import { clean, removedShare, toRecord } from '../src/index.js';
 import { listFiles, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
 import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';

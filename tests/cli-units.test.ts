@@ -6,7 +6,7 @@ import { colorLevel } from '../src/cli/color.js';
 import { cutParts, explainPage, renderExplained } from '../src/cli/explain.js';
 import { ProgressBar, renderBar } from '../src/cli/progress.js';
 import { formatRuleTable } from '../src/cli/rules.js';
-import { formatStats, formatSummary, Tally } from '../src/cli/tally.js';
+import { formatStats, formatSummary, pageCounts, Tally } from '../src/cli/tally.js';
 import type { CleanResult } from '../src/index.js';
 
 const plain = new Chalk({ level: 0 });
@@ -116,8 +116,8 @@ describe('Tally', () => {
 
   it('counts pages, code points and removals per rule, ranked by count then id', () => {
     const tally = new Tally();
-    tally.add('héllo 😀\n', result('😀\n', ['b/two', 'a/one', 'b/two']));
-    tally.add('page two\n', result('two\n', ['c/three', 'a/one']));
+    tally.add(pageCounts('héllo 😀\n', result('😀\n', ['b/two', 'a/one', 'b/two'])));
+    tally.add(pageCounts('page two\n', result('two\n', ['c/three', 'a/one'])));
     tally.failed = 1;
     tally.skipped = 2;
     expect(tally.ranked()).toEqual([['a/one', 2], ['b/two', 2], ['c/three', 1]]);

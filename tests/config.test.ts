@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_FILE_NAME, loadConfig } from '../src/config/config.js';
+import { loadConfig } from '../src/config/config.js';
+import { CONFIG_FILE_NAME } from '../src/config/find.js';
 import { ConfigError, jsonPath } from '../src/config/errors.js';
 import { builtinRules, createCleaner } from '../src/index.js';
 

@@ -11,7 +11,7 @@ import type { Cleaner } from '../index.js';
 import { chalkFor } from './color.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
-import { decodePage, jsonOutput } from './pipeline.js';
+import { decodePage, jsonOutput } from './task.js';
 import { displayPath, type Reporter } from './report.js';
 
 export interface CheckOptions {
@@ -115,7 +115,7 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
     await stdout.write(colorDiff(unifiedDiff(path, bytes.toString('utf8'), actual), chalk));
     if (!options.update) continue;
     try {
-      await writeFileAtomic(path, actual);
+      writeFileAtomic(path, actual);
       counts.updated++;
     } catch (err) {
       reporter.failure(subject, err, `cannot write ${displayPath(path)}`);

@@ -3,7 +3,7 @@ import { ChromeLearner } from '../learn/learn.js';
 import { toRuleFile } from '../learn/rule-file.js';
 import { expandArguments } from './inputs.js';
 import { StdoutSink } from './output.js';
-import { readPage } from './pipeline.js';
+import { readPage } from './task.js';
 import { displayPath, type Reporter } from './report.js';
 
 export interface LearnCliOptions {

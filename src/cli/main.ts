@@ -1,14 +1,11 @@
 /** The clean-news command: parse the command line, run the pipeline, turn the outcome into an exit status. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkInputs } from './check.js';
+import { CONFIG_FILE_NAME } from '../config/find.js';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, StdoutSink, type Format } from './output.js';
-import { CONFIG_FILE_NAME } from '../config/config.js';
 import { cleanInputs } from './pipeline.js';
 import { Reporter } from './report.js';
-import { learnInputs } from './learn.js';
-import { formatRuleJson, formatRuleTable, ruleRows } from './rules.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
 const EXIT_OK = 0;
@@ -26,6 +23,8 @@ interface CliOptions extends ConfigFlags {
   debug?: true;
   explain?: true;
   stats?: true;
+  jobs?: number;
+  jsonl?: true;
   /** False under --no-color. */
   color: boolean;
 }
@@ -56,6 +55,8 @@ Examples:
   curl -s URL | clean-news             stdin to stdout
   clean-news --max-removed 0.5 pages/  in CI: fail any page that would lose over half its text
   clean-news --explain page.txt        show what each rule removed
+  clean-news --jsonl < in.jsonl > out.jsonl
+                                       {"id", "text"} records in, cleaned records out, in order
   clean-news check fixtures/           compare with the expected outputs (see 'clean-news check --help')
   clean-news rules                     list the rules in force
   clean-news learn pages/ > site.json  propose the chrome that recurs across pages as rules
@@ -70,7 +71,11 @@ unified diffs on stdout, then one line: N checked, M differ, K without expected 
 
 Exit status: 0 all match (or all updated), 1 some differ or failed, 2 usage error.`;
 
-/** Runs the command; never exits the process itself, so piped output is never cut short. */
+/**
+ * Runs the command; never exits the process itself, so piped output is never cut short.
+ * Modules that only some runs need (subcommands, --jsonl) are loaded when used: start-up counts
+ * when a shell loop cleans one page at a time.
+ */
 export async function main(argv: string[]): Promise<number> {
   let command: ParsedCommand;
   try {
@@ -83,21 +88,31 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command.name === 'learn') {
     const reporter = new Reporter({});
+    const { learnInputs } = await import('./learn.js');
     return (await learnInputs(command.paths, command.minPages === undefined ? {} : { minPages: command.minPages }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
   }
   // Configuration and rule files are read before any input: a bad one stops the run, nothing written.
   const reporter = new Reporter(command.name === 'rules' ? {} : command.options);
-  const settings = loadSettings(command.options, reporter);
+  const settings = await loadSettings(command.options, reporter);
   if (settings === null) return EXIT_USAGE;
   const { config, cleaner } = settings;
-  if (command.name === 'rules') return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
+  if (command.name === 'rules') {
+    const { formatRuleJson, formatRuleTable, ruleRows } = await import('./rules.js');
+    return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
+  }
   try {
     if (command.name === 'check') {
+      const { checkInputs } = await import('./check.js');
       const counts = await checkInputs(command.paths, { ...command.options, cleaner, ...outDirOf(command.options.outDir, config.options.outDir) }, reporter);
       return counts.failed > 0 || (counts.differ > 0 && !command.options.update) ? EXIT_FAILURES : EXIT_OK;
     }
     if (command.options.printConfig) return await printText(formatConfig(config));
     const { maxRemoved } = config.options;
+    if (command.options.jsonl) {
+      const { cleanJsonl } = await import('./jsonl.js');
+      const jsonlOptions = { ...command.options, ...(command.options.maxRemoved === undefined && maxRemoved !== undefined ? { maxRemoved } : {}), cleaner };
+      return (await cleanJsonl(jsonlOptions, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+    }
     const options = {
       ...command.options,
       // Options given on the command line win over the configuration's defaults.
@@ -151,6 +166,16 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .addOption(new Option('--max-removed <ratio>', 'fail a page, writing nothing, if cleaning removes over RATIO (0-1) of its text').argParser(parseRatio))
     .option('--explain', 'print each page with every removal marked with its rule (with --format json: the removals); writes no files')
     .option('--stats', 'after the run, print on stderr how much each rule removed and the rules that never fired')
+    .addOption(new Option('--jobs <n>', 'clean in N threads (default: one per core for a batch of 32 files or more, else 1)').argParser(parseCount))
+    .addOption(
+      new Option('--jsonl', 'read pages as JSON Lines on stdin ({"id": ..., "text": ...}) and print a JSON record for each, in order').conflicts([
+        'stdout',
+        'outDir',
+        'explain',
+        'format',
+        'stats',
+      ]),
+    )
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .option('--print-config', 'print the effective configuration and the order of the rules, then stop')
@@ -174,6 +199,10 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
       let paths = args;
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig) return onParsed({ name: 'clean', paths, options, formatGiven });
+      if (options.jsonl) {
+        if (paths.length > 0) program.error('--jsonl reads standard input: give no paths');
+        return onParsed({ name: 'clean', paths, options, formatGiven });
+      }
       if (paths.length === 0) {
         // Waiting on a terminal for a page nobody will type looks like a hang: ask for inputs instead.
         if (process.stdin.isTTY) program.error('no input files');

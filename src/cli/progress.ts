@@ -25,7 +25,7 @@ export class ProgressBar {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** `done` inputs finished, `label` the one under way. */
+  /** `done` inputs finished, `label` the last of them. */
   update(done: number, label: string): void {
     this.done = done;
     this.label = label;

@@ -3,16 +3,15 @@
  * parents, or named with --config), the rule files it and --rules name, and the rules that
  * result, in the order the engine applies them. File reading lives here, at the edge.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { builtinRules, packOf } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { ConfigError, describeSchemaErrors, type ConfigProblem } from './errors.js';
+import { findConfigFile } from './find.js';
 import { readRuleFile } from './rule-file.js';
 import schema from './config.schema.json' with { type: 'json' };
-
-export const CONFIG_FILE_NAME = 'clean-news.config.json';
 
 export interface ConfigOptions {
   format?: 'text' | 'json';
@@ -38,14 +37,6 @@ interface ConfigJson extends ConfigOptions {
 }
 
 const validateConfig = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-
-function findConfigFile(cwd: string): string | null {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
 
 /** Reads and parses a JSON file; problems name the file and say what is wrong. */
 function readJson(file: string, problems: ConfigProblem[], from?: { file: string; path: string }): unknown {

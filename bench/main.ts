@@ -1,0 +1,387 @@
+/**
+ * `npm run bench`: clean-news against baselines measured in the same run, on a generated corpus.
+ *
+ *   (a) cp -r of the corpus: the floor, reading and writing the same bytes
+ *   (b) one awk process deleting a fixed list of chrome lines from every file, into a file beside it
+ *   (c) clean-news on the corpus, writing NAME.clean.txt beside each input (default --jobs, and --jobs 1)
+ *   (d) clean-news on one seed page, beside (e) `node -e 0`: start-up
+ *   and clean-news on one 10 MB and one 100 MB file (pages concatenated): time linear in size.
+ *
+ * Each figure is the median of several runs. Before each run the last run's outputs are removed
+ * and `sync` writes pending data to disk, so no run pays for another's writes. Peak RSS is read from /proc/PID/status (VmHWM,
+ * the kernel's high-water mark of the process's resident memory, threads included), polled
+ * while the command runs. It only reports: it fails nothing.
+ *
+ *   npm run bench                      20,000 pages, 100 MB and more
+ *   npm run bench -- --scale 0.1       a tenth of that, for a quick look
+ *   npm run bench -- --pages 2000 --no-big
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = path.join(ROOT, 'bin', 'clean-news.js');
+const SHARED_CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
+
+/** The full corpus: at least 20,000 pages, and at least 100 MB since every page is at least 2,600 bytes and their mean over 5,300. */
+const FULL_PAGES = 20_000;
+const MIN_PAGE_BYTES = 2_600;
+const MAX_TARGET_BYTES = 8_000;
+const PAGES_PER_DIR = 100;
+const SEED = 20251123;
+
+/** What a shell user would delete with awk: chrome lines found across the seed pages, matched exactly. */
+const CHROME_LINES = [
+  'logo',
+  'Advertisement',
+  'ADVERTISEMENT',
+  'Try Our AI Features',
+  'Explore what Daily8 AI can do for you:',
+  'Get Started Now: Download the App',
+  'DOWNLOAD THE APP',
+  'Related Articles',
+  'Comments',
+  'No comments yet...',
+  'Subscribe',
+  'Share',
+  'Facebook',
+  'Twitter',
+  'Close',
+  'Search',
+  'Back To Main Menu',
+  'Most Popular',
+  'Privacy Policy',
+  'Terms of Use',
+  'Contact Us',
+  'Sign In',
+  'Newsletter',
+  'Orange background',
+];
+
+interface Args {
+  pages: number;
+  big: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { pages: FULL_PAGES, big: true, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-big') args.big = false;
+    else if (arg === '--keep') args.keep = true;
+    else {
+      const value = Number(argv[++i]);
+      if (arg === '--pages' && Number.isInteger(value) && value > 0) args.pages = value;
+      else if (arg === '--scale' && value > 0) args.pages = Math.max(1, Math.round(FULL_PAGES * value));
+      else throw new Error(`bad argument ${arg ?? ''} (expected --pages N, --scale S, --no-big, --keep)`);
+    }
+  }
+  return args;
+}
+
+// ---- The corpus ----------------------------------------------------------------------------
+
+/** mulberry32: a small seeded PRNG, so the same seed gives the same corpus on every machine. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Seed {
+  file: string;
+  lines: string[];
+  /** Indexes of the lines long enough to be article paragraphs. */
+  prose: number[];
+}
+
+/** Pages from fixtures/ and, when it is there, ../shared/corpus; the same page twice is taken once. */
+function loadSeeds(): Seed[] {
+  const dirs = [
+    path.join(ROOT, 'fixtures', 'seeds'),
+    path.join(ROOT, 'fixtures', 'aggregator'),
+    path.join(ROOT, 'fixtures', 'layouts'),
+    path.join(SHARED_CORPUS, 'aggregator-dev'),
+    path.join(SHARED_CORPUS, 'generic-dev', 'browser'),
+    path.join(SHARED_CORPUS, 'generic-dev', 'htmltotext'),
+  ];
+  const seen = new Set<string>();
+  const seeds: Seed[] = [];
+  for (const dir of dirs.filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith('.txt') || name.endsWith('.clean.txt') || name.endsWith('.gold.txt')) continue;
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const hash = createHash('sha1').update(text).digest('hex');
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+      const prose = lines.flatMap((line, index) => (line.trim().length >= 80 ? [index] : []));
+      seeds.push({ file: path.relative(ROOT, path.join(dir, name)), lines, prose });
+    }
+  }
+  return seeds;
+}
+
+/**
+ * A page made from a seed page: its paragraphs shuffled among their own places (headers and
+ * chrome stay where they are), then grown with paragraphs of other pages, inserted after its
+ * last paragraph, until it reaches a size drawn between MIN_PAGE_BYTES and MAX_TARGET_BYTES.
+ */
+function makePage(seeds: readonly Seed[], random: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const seed = pick(seeds);
+  const lines = [...seed.lines];
+  const places = seed.prose;
+  const shuffled = [...places];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
+  }
+  places.forEach((place, i) => (lines[place] = seed.lines[shuffled[i] as number] as string));
+  const target = MIN_PAGE_BYTES + random() * (MAX_TARGET_BYTES - MIN_PAGE_BYTES);
+  let size = Buffer.byteLength(lines.join('\n')) + 1;
+  const extra: string[] = [];
+  while (size < target) {
+    const other = pick(seeds);
+    if (other.prose.length === 0) continue;
+    const paragraph = other.lines[pick(other.prose)] as string;
+    extra.push(paragraph);
+    size += Buffer.byteLength(paragraph) + 1;
+  }
+  const at = places.length > 0 ? (places[places.length - 1] as number) + 1 : lines.length;
+  lines.splice(at, 0, ...extra);
+  return `${lines.join('\n')}\n`;
+}
+
+interface Corpus {
+  dir: string;
+  files: string[];
+  bytes: number;
+}
+
+function writeCorpus(dir: string, pages: number, seeds: readonly Seed[]): Corpus {
+  const random = prng(SEED);
+  const files: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < pages; i++) {
+    const sub = path.join(dir, `d${String(Math.floor(i / PAGES_PER_DIR)).padStart(3, '0')}`);
+    if (i % PAGES_PER_DIR === 0) mkdirSync(sub, { recursive: true });
+    const file = path.join(sub, `p${String(i).padStart(5, '0')}.txt`);
+    const page = makePage(seeds, random);
+    writeFileSync(file, page);
+    files.push(file);
+    bytes += Buffer.byteLength(page);
+  }
+  return { dir, files, bytes };
+}
+
+/** One file of pages one after another, a blank line between them, of at least `bytes` bytes. */
+function writeBigFile(file: string, bytes: number, seeds: readonly Seed[]): number {
+  const random = prng(SEED + bytes);
+  const fd = openSync(file, 'w');
+  let written = 0;
+  while (written < bytes) written += writeSync(fd, `${makePage(seeds, random)}\n`);
+  closeSync(fd);
+  return written;
+}
+
+// ---- Measuring -----------------------------------------------------------------------------
+
+interface Run {
+  seconds: number;
+  /** Peak resident memory in bytes, or null where /proc cannot tell. */
+  peakRss: number | null;
+  status: number | null;
+  stderr: string;
+}
+
+const POLL_MS = 20;
+
+function vmHwm(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a command (no shell), timing it from spawn to exit and polling its peak RSS. */
+function run(command: string, args: readonly string[], cwd = ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let peakRss: number | null = null;
+    let stderr = '';
+    const poll = (): void => {
+      const rss = child.pid === undefined ? null : vmHwm(child.pid);
+      if (rss !== null) peakRss = Math.max(peakRss ?? 0, rss);
+    };
+    const timer = setInterval(poll, POLL_MS);
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    // 'exit' comes before the process is reaped: a last look at its high-water mark, then stop.
+    child.on('exit', poll);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - started) / 1000, peakRss, status, stderr });
+    });
+  });
+}
+
+interface Measure {
+  label: string;
+  runs: Run[];
+  seconds: number;
+  peakRss: number | null;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * `count` runs of a command. Before each, `reset` (outputs removed, so each run does the same
+ * work), then `sync`: the writes of earlier runs go to disk, so no run pays for their writeback.
+ */
+async function measure(label: string, count: number, command: string, args: readonly string[], reset: () => void = () => {}): Promise<Measure> {
+  const runs: Run[] = [];
+  for (let i = 0; i < count; i++) {
+    reset();
+    spawnSync('sync');
+    const result = await run(command, args);
+    if (result.status !== 0) console.log(`  ! ${label}: exit status ${result.status}: ${result.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+    runs.push(result);
+  }
+  reset();
+  const rss = runs.flatMap((r) => (r.peakRss === null ? [] : [r.peakRss]));
+  const measured: Measure = { label, runs, seconds: median(runs.map((r) => r.seconds)), peakRss: rss.length === 0 ? null : Math.max(...rss) };
+  console.log(`  ${label}: ${runs.map((r) => r.seconds.toFixed(3)).join(' ')} s`);
+  return measured;
+}
+
+// ---- Report --------------------------------------------------------------------------------
+
+const MB = 1024 * 1024;
+
+function mb(bytes: number | null): string {
+  return bytes === null ? 'n/a' : `${(bytes / MB).toFixed(0)} MB`;
+}
+
+function row(m: Measure, pages?: number, bytes?: number): string {
+  const cells = [
+    m.label.padEnd(44),
+    `${m.seconds.toFixed(3)} s`.padStart(10),
+    `${m.runs.length}`.padStart(5),
+    (pages === undefined ? '' : (pages / m.seconds).toFixed(0)).padStart(9),
+    (bytes === undefined ? '' : (bytes / MB / m.seconds).toFixed(1)).padStart(7),
+    mb(m.peakRss).padStart(9),
+  ];
+  return cells.join('  ');
+}
+
+function ratio(name: string, value: number, target: string, met: boolean): string {
+  return `  ${name.padEnd(38)} ${value.toFixed(2).padStart(6)}   target ${target.padEnd(10)} ${met ? 'met' : 'NOT met'}`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const cores = availableParallelism();
+  const seeds = loadSeeds();
+  if (seeds.length === 0) throw new Error('no seed pages found under fixtures/');
+  const work = mkdtempSync(path.join(tmpdir(), 'clean-news-bench-'));
+  const corpusDir = path.join(work, 'corpus');
+  console.log(`clean-news bench: node ${process.version}, ${cores} cores (availableParallelism), ${process.platform}`);
+  console.log(`seeds: ${seeds.length} pages (${existsSync(SHARED_CORPUS) ? 'fixtures/ and ../shared/corpus' : 'fixtures/ only: ../shared/corpus not found'})`);
+  console.log(`generating the corpus in ${corpusDir} ...`);
+  const corpus = writeCorpus(corpusDir, args.pages, seeds);
+  const pages = corpus.files.length;
+  console.log(`corpus: ${pages.toLocaleString('en-US')} pages, ${(corpus.bytes / MB).toFixed(1)} MB (${(corpus.bytes / 1e6).toFixed(1)} million bytes) in ${Math.ceil(pages / PAGES_PER_DIR)} directories`);
+
+  const fileList = path.join(work, 'files.list');
+  writeFileSync(fileList, `${corpus.files.join('\n')}\n`);
+  const chromeFile = path.join(work, 'chrome.list');
+  writeFileSync(chromeFile, `${CHROME_LINES.join('\n')}\n`);
+  const copyDir = path.join(work, 'copy');
+  const removeOutputs = (suffix: string) => () => {
+    for (const file of corpus.files) rmSync(file.replace(/\.txt$/, suffix), { force: true });
+  };
+  const awkProgram = [
+    'BEGIN {',
+    '  while ((getline line < CHROME) > 0) chrome[line] = 1',
+    '  while ((getline file < LIST) > 0) {',
+    '    out = file ".awk.out"; printf "" > out',
+    '    while ((getline line < file) > 0) if (!(line in chrome)) print line > out',
+    '    close(file); close(out)',
+    '  }',
+    '}',
+  ].join('\n');
+
+  console.log('measuring (seconds of each run):');
+  const copy = await measure('(a) cp -r corpus', 5, 'cp', ['-r', corpusDir, copyDir], () => rmSync(copyDir, { recursive: true, force: true }));
+  const awk = await measure('(b) awk chrome-line filter', 5, 'awk', ['-v', `CHROME=${chromeFile}`, '-v', `LIST=${fileList}`, awkProgram], removeOutputs('.txt.awk.out'));
+  const batch = await measure(`(c) clean-news --quiet DIR (--jobs ${cores})`, 3, process.execPath, [CLI, '--quiet', corpusDir], removeOutputs('.clean.txt'));
+  const batch1 = await measure('(c1) clean-news --quiet --jobs 1 DIR', 3, process.execPath, [CLI, '--quiet', '--jobs', '1', corpusDir], removeOutputs('.clean.txt'));
+
+  const seedDir = path.join(work, 'seed');
+  mkdirSync(seedDir);
+  const seedPage = path.join(seedDir, '000_e3f9d65b3f747020.txt');
+  writeFileSync(seedPage, readFileSync(path.join(ROOT, 'fixtures', 'seeds', '000_e3f9d65b3f747020.txt')));
+  const one = await measure('(d) clean-news --quiet one seed page', 11, process.execPath, [CLI, '--quiet', seedPage], () => rmSync(seedPage.replace(/\.txt$/, '.clean.txt'), { force: true }));
+  const bare = await measure('(e) node -e 0', 11, process.execPath, ['-e', '0']);
+
+  const big: Array<{ m: Measure; bytes: number }> = [];
+  if (args.big) {
+    for (const size of [10 * MB, 100 * MB]) {
+      const file = path.join(work, `big-${size / MB}mb.txt`);
+      const bytes = writeBigFile(file, size, seeds);
+      const m = await measure(`(f) clean-news --quiet one ${size / MB} MB file`, 1, process.execPath, [CLI, '--quiet', file], () => rmSync(file.replace(/\.txt$/, '.clean.txt'), { force: true }));
+      big.push({ m, bytes });
+      rmSync(file, { force: true });
+    }
+  }
+
+  console.log('');
+  console.log(`${'command'.padEnd(44)}  ${'median'.padStart(10)}  ${'runs'.padStart(5)}  ${'pages/s'.padStart(9)}  ${'MB/s'.padStart(7)}  ${'peak RSS'.padStart(9)}`);
+  for (const m of [copy, awk, batch, batch1]) console.log(row(m, pages, corpus.bytes));
+  console.log(row(one, 1));
+  console.log(row(bare));
+  for (const { m, bytes } of big) console.log(row(m, undefined, bytes));
+
+  console.log('');
+  console.log('ratios (medians):');
+  const ca = batch.seconds / copy.seconds;
+  const cb = batch.seconds / awk.seconds;
+  const de = one.seconds / bare.seconds;
+  const scaling = batch1.seconds / batch.seconds;
+  console.log(ratio('c/a  clean-news batch / cp -r', ca, '<= 3', ca <= 3));
+  console.log(ratio('c/b  clean-news batch / awk', cb, '< 1', cb < 1));
+  console.log(ratio('d/e  one page / node -e 0', de, '<= 1.5', de <= 1.5));
+  console.log(ratio(`c1/c  speed-up of --jobs ${cores} over --jobs 1`, scaling, '> 1', scaling > 1));
+  const batchRss = Math.max(batch.peakRss ?? 0, batch1.peakRss ?? 0);
+  console.log(`  ${'peak RSS of the batch runs'.padEnd(38)} ${mb(batchRss).padStart(6)}   target <= 200 MB   ${batchRss <= 200 * MB ? 'met' : 'NOT met'}`);
+  if (big.length === 2) {
+    const [small, large] = big as [{ m: Measure; bytes: number }, { m: Measure; bytes: number }];
+    const perMb = (b: { m: Measure; bytes: number }) => b.m.seconds / (b.bytes / MB);
+    console.log(`  ${'single file: s/MB at 100 MB / at 10 MB'.padEnd(38)} ${(perMb(large) / perMb(small)).toFixed(2).padStart(6)}   (1 is linear)`);
+  }
+  if (args.keep) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

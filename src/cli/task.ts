@@ -1,0 +1,168 @@
+/**
+ * One input, from start to end: read, decode, clean, check --max-removed, then write the output
+ * file or render what to print. The same code runs in the main thread and in worker threads
+ * (--jobs), so the number of jobs never changes what a run does: an input's messages are kept
+ * with its outcome, and the main thread prints outcomes in input order.
+ */
+import { readFileSync } from 'node:fs';
+import { buffer } from 'node:stream/consumers';
+import { removedShare, toRecord, type Cleaner, type CleanResult } from '../index.js';
+import type { ColorLevel } from './color.js';
+import { decode } from './decode.js';
+import { STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
+import { writeFileAtomic, type Format } from './output.js';
+import { displayPath, Reporter, type ReportOptions } from './report.js';
+import { pageCounts, type PageCounts } from './tally.js';
+
+export const STDIN_LABEL = 'standard input';
+
+/** What every input of a run shares; plain data, so it can be sent to worker threads. */
+export interface TaskOptions extends ReportOptions {
+  format: Format;
+  /** Fail a page when cleaning would remove more than this share (0 to 1) of its text. */
+  maxRemoved?: number;
+  /** Print each page with its removals marked instead of its result. */
+  explain?: boolean;
+  /** The colors of --explain, as settled for the main thread's stdout (none by default). */
+  colorLevel?: ColorLevel;
+  /** Whether the run has several inputs (--explain --format json prints them differently). */
+  several?: boolean;
+}
+
+/** One input: a file written to `target`, or any input printed. */
+export type PageTask = { input: FileInput; target: string } | { input: Input; target?: undefined };
+
+export interface Outcome {
+  ok: boolean;
+  /** The input's messages for stderr, as printed, in the order they were made ('' for none). */
+  messages: string;
+  /** When printing: the input's result as printed, without the header that separates pages. */
+  printed?: string;
+  /** When the page was cleaned: what it adds to the batch summary and --stats. */
+  counts?: PageCounts;
+}
+
+/** Collects the messages of one input to be printed later, when its turn comes. */
+class MessageBuffer {
+  text = '';
+  readonly reporter: Reporter;
+
+  constructor(options: ReportOptions) {
+    this.reporter = new Reporter(options, { write: (text: string) => (this.text += text) });
+  }
+}
+
+/** An input that failed before it could be read (an argument that matched nothing, a taken output path). */
+export function failedOutcome(options: ReportOptions, report: (reporter: Reporter) => void): Outcome {
+  const messages = new MessageBuffer(options);
+  report(messages.reporter);
+  return { ok: false, messages: messages.text };
+}
+
+type Render = (result: CleanResult, input: Input, page: string) => string;
+
+/** Runs page tasks with one set of rules and options; one per thread. */
+export class PageRunner {
+  private constructor(
+    private readonly cleaner: Cleaner,
+    private readonly options: TaskOptions,
+    private readonly render: Render,
+  ) {}
+
+  /** Loads only what the options need: --explain's renderer and colors are left out of other runs. */
+  static async create(cleaner: Cleaner, options: TaskOptions): Promise<PageRunner> {
+    return new PageRunner(cleaner, options, await rendererFor(options));
+  }
+
+  /** Never throws: whatever goes wrong is an outcome that is not ok, with its messages. */
+  async run(task: PageTask): Promise<Outcome> {
+    const { input } = task;
+    const subject = input.kind === 'stdin' ? STDIN_LABEL : displayPath(input.path);
+    const messages = new MessageBuffer(this.options);
+    const { reporter } = messages;
+    const failed = (): Outcome => ({ ok: false, messages: messages.text });
+    try {
+      const page = await readPage(input, subject, reporter);
+      if (page === undefined) return failed();
+      const result = this.cleaner(page);
+      const limit = this.options.maxRemoved;
+      if (limit !== undefined) {
+        const share = removedShare(page, result);
+        if (share > limit) {
+          reporter.error(subject, `cleaning would remove ${percent(share, limit)} of the text, over --max-removed ${limit} (${task.target === undefined ? 'not printed' : 'not written'})`);
+          return failed();
+        }
+      }
+      const counts = pageCounts(page, result);
+      if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts };
+      try {
+        writeFileAtomic(task.target, this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text);
+      } catch (err) {
+        reporter.failure(subject, err, `cannot write ${displayPath(task.target)}`);
+        return failed();
+      }
+      return { ok: true, messages: messages.text, counts };
+    } catch (err) {
+      reporter.failure(subject, err);
+      return failed();
+    }
+  }
+}
+
+/**
+ * How a result is printed: the text output, a JSON Lines record, or with --explain the page
+ * with its removals marked (with --format json the removals: an array for one input, JSON
+ * Lines of `{input, removed}` for several).
+ */
+async function rendererFor(options: TaskOptions): Promise<Render> {
+  const name = (input: Input): string => (input.kind === 'stdin' ? STDIN_ARGUMENT : input.path);
+  if (options.explain && options.format === 'json') {
+    return (result, input) => JSON.stringify(options.several ? { input: name(input), removed: result.removed } : result.removed) + '\n';
+  }
+  if (options.explain) {
+    const [{ explainPage, renderExplained }, { Chalk }] = await Promise.all([import('./explain.js'), import('chalk')]);
+    const chalk = new Chalk({ level: options.colorLevel ?? 0 });
+    return (result, _input, page) => renderExplained(explainPage(page, result.removed), chalk);
+  }
+  if (options.format === 'json') return (result, input) => JSON.stringify(toRecord(result, name(input))) + '\n';
+  return (result) => result.text;
+}
+
+/** The JSON output file's content: the record, indented, with a final newline. */
+export function jsonOutput(result: CleanResult, input: string): string {
+  return JSON.stringify(toRecord(result, input), null, 2) + '\n';
+}
+
+/**
+ * Reads and decodes one input; undefined (after reporting why) when it looks binary.
+ * Read errors are thrown for the caller to report. Inputs are only ever opened for reading.
+ * Files are read synchronously, as outputs are written (see writeFileAtomic).
+ */
+export async function readPage(input: Input, subject: string, reporter: Reporter): Promise<string | undefined> {
+  return decodePage(input.kind === 'stdin' ? await buffer(process.stdin) : readFileSync(input.path), subject, reporter);
+}
+
+/** Decodes an input's bytes; undefined (after reporting why) when they look binary. */
+export function decodePage(bytes: Uint8Array, subject: string, reporter: Reporter): string | undefined {
+  const decoded = decode(bytes);
+  if (decoded.kind === 'binary') {
+    reporter.error(subject, 'looks binary, skipped');
+    return undefined;
+  }
+  if (decoded.warning !== undefined) reporter.warning(subject, decoded.warning);
+  return decoded.text;
+}
+
+/**
+ * A share as a percentage, as short as it can be while still reading as over `limit` and,
+ * unless everything went, under 100%: 0.834 -> `83%`, but 0.503 over 0.5 -> `50.3%`.
+ */
+export function percent(share: number, limit: number): string {
+  let shown = '';
+  for (let digits = 0; digits <= 4; digits++) {
+    shown = (share * 100).toFixed(digits);
+    const value = Number(shown);
+    if (value > limit * 100 && (value < 100 || share >= 1)) break;
+  }
+  return `${shown}%`;
+}

@@ -1,0 +1,23 @@
+/**
+ * A worker thread of --jobs: loads the rules itself from the run's flags (rules cannot be sent
+ * between threads: they hold functions), then answers each job with its outcome.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { cleanRecord } from './jsonl.js';
+import { Reporter } from './report.js';
+import { loadSettings } from './settings.js';
+import { PageRunner } from './task.js';
+import type { Job, WorkerData } from './workers.js';
+
+const { flags, options } = workerData as WorkerData;
+// The main thread loaded the same configuration a moment ago: a problem now means it changed since.
+const settings = await loadSettings(flags, new Reporter(options));
+if (settings === null || parentPort === null) throw new Error('a worker thread could not load the configuration');
+const { cleaner } = settings;
+const runner = await PageRunner.create(cleaner, options);
+const port = parentPort;
+
+port.on('message', ({ id, job }: { id: number; job: Job }) => {
+  const result = job.kind === 'page' ? runner.run(job.task) : Promise.resolve(cleanRecord(job.line, job.number, cleaner, options.maxRemoved));
+  void result.then((outcome) => port.postMessage({ id, result: outcome }));
+});
