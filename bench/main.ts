@@ -7,8 +7,9 @@
  *   (d) clean-news on one seed page, beside (e) `node -e 0`: start-up
  *   and clean-news on one 10 MB and one 100 MB file (pages concatenated): time linear in size.
  *
- * Each figure is the median of several runs. Before each run the last run's outputs are removed
- * and `sync` writes pending data to disk, so no run pays for another's writes. Peak RSS is read from /proc/PID/status (VmHWM,
+ * Each figure is the median of several runs, the commands taken in turn round after round. Before
+ * each run the last run's outputs are removed and `sync` writes pending data to disk, so no run
+ * pays for another's writes. The load average before and after shows how busy the machine was. Peak RSS is read from /proc/PID/status (VmHWM,
  * the kernel's high-water mark of the process's resident memory, threads included), polled
  * while the command runs. It only reports: it fails nothing.
  *
@@ -19,7 +20,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +34,8 @@ const MIN_PAGE_BYTES = 2_600;
 const MAX_TARGET_BYTES = 8_000;
 const PAGES_PER_DIR = 100;
 const SEED = 20251123;
+const BATCH_ROUNDS = 3;
+const START_ROUNDS = 11;
 
 /** What a shell user would delete with awk: chrome lines found across the seed pages, matched exactly. */
 const CHROME_LINES = [
@@ -252,29 +255,48 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+interface Command {
+  label: string;
+  command: string;
+  args: readonly string[];
+  /** Removes the outputs of a run, so that every run does the same work. */
+  reset?: () => void;
+}
+
 /**
- * `count` runs of a command. Before each, `reset` (outputs removed, so each run does the same
- * work), then `sync`: the writes of earlier runs go to disk, so no run pays for their writeback.
+ * `rounds` runs of each command, taken in turn (a, b, c, a, b, c, ...) so that a busy spell of
+ * a shared machine slows them alike. Before each run, `reset`, then `sync`: the writes of
+ * earlier runs go to disk, so no run pays for their writeback.
  */
-async function measure(label: string, count: number, command: string, args: readonly string[], reset: () => void = () => {}): Promise<Measure> {
-  const runs: Run[] = [];
-  for (let i = 0; i < count; i++) {
-    reset();
-    spawnSync('sync');
-    const result = await run(command, args);
-    if (result.status !== 0) console.log(`  ! ${label}: exit status ${result.status}: ${result.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
-    runs.push(result);
+async function measure(commands: readonly Command[], rounds: number): Promise<Measure[]> {
+  const runs = commands.map((): Run[] => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { label, command, args, reset }] of commands.entries()) {
+      reset?.();
+      spawnSync('sync');
+      const result = await run(command, args);
+      if (result.status !== 0) console.log(`  ! ${label}: exit status ${result.status}: ${result.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+      runs[i]?.push(result);
+    }
   }
-  reset();
-  const rss = runs.flatMap((r) => (r.peakRss === null ? [] : [r.peakRss]));
-  const measured: Measure = { label, runs, seconds: median(runs.map((r) => r.seconds)), peakRss: rss.length === 0 ? null : Math.max(...rss) };
-  console.log(`  ${label}: ${runs.map((r) => r.seconds.toFixed(3)).join(' ')} s`);
-  return measured;
+  return commands.map(({ label, reset }, i) => {
+    reset?.();
+    const own = runs[i] ?? [];
+    const rss = own.flatMap((r) => (r.peakRss === null ? [] : [r.peakRss]));
+    console.log(`  ${label}: ${own.map((r) => r.seconds.toFixed(3)).join(' ')} s`);
+    return { label, runs: own, seconds: median(own.map((r) => r.seconds)), peakRss: rss.length === 0 ? null : Math.max(...rss) };
+  });
 }
 
 // ---- Report --------------------------------------------------------------------------------
 
 const MB = 1024 * 1024;
+
+function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+}
 
 function mb(bytes: number | null): string {
   return bytes === null ? 'n/a' : `${(bytes / MB).toFixed(0)} MB`;
@@ -303,7 +325,7 @@ async function main(): Promise<void> {
   if (seeds.length === 0) throw new Error('no seed pages found under fixtures/');
   const work = mkdtempSync(path.join(tmpdir(), 'clean-news-bench-'));
   const corpusDir = path.join(work, 'corpus');
-  console.log(`clean-news bench: node ${process.version}, ${cores} cores (availableParallelism), ${process.platform}`);
+  console.log(`clean-news bench: node ${process.version}, ${cores} cores (availableParallelism), ${process.platform}, load average ${loadAverage()}`);
   console.log(`seeds: ${seeds.length} pages (${existsSync(SHARED_CORPUS) ? 'fixtures/ and ../shared/corpus' : 'fixtures/ only: ../shared/corpus not found'})`);
   console.log(`generating the corpus in ${corpusDir} ...`);
   const corpus = writeCorpus(corpusDir, args.pages, seeds);
@@ -330,24 +352,36 @@ async function main(): Promise<void> {
   ].join('\n');
 
   console.log('measuring (seconds of each run):');
-  const copy = await measure('(a) cp -r corpus', 5, 'cp', ['-r', corpusDir, copyDir], () => rmSync(copyDir, { recursive: true, force: true }));
-  const awk = await measure('(b) awk chrome-line filter', 5, 'awk', ['-v', `CHROME=${chromeFile}`, '-v', `LIST=${fileList}`, awkProgram], removeOutputs('.txt.awk.out'));
-  const batch = await measure(`(c) clean-news --quiet DIR (--jobs ${cores})`, 3, process.execPath, [CLI, '--quiet', corpusDir], removeOutputs('.clean.txt'));
-  const batch1 = await measure('(c1) clean-news --quiet --jobs 1 DIR', 3, process.execPath, [CLI, '--quiet', '--jobs', '1', corpusDir], removeOutputs('.clean.txt'));
+  const cleanOutputs = removeOutputs('.clean.txt');
+  const [copy, awk, batch, batch1] = (await measure(
+    [
+      { label: '(a) cp -r corpus', command: 'cp', args: ['-r', corpusDir, copyDir], reset: () => rmSync(copyDir, { recursive: true, force: true }) },
+      { label: '(b) awk chrome-line filter', command: 'awk', args: ['-v', `CHROME=${chromeFile}`, '-v', `LIST=${fileList}`, awkProgram], reset: removeOutputs('.txt.awk.out') },
+      { label: `(c) clean-news --quiet DIR (--jobs ${cores})`, command: process.execPath, args: [CLI, '--quiet', corpusDir], reset: cleanOutputs },
+      { label: '(c1) clean-news --quiet --jobs 1 DIR', command: process.execPath, args: [CLI, '--quiet', '--jobs', '1', corpusDir], reset: cleanOutputs },
+    ],
+    BATCH_ROUNDS,
+  )) as [Measure, Measure, Measure, Measure];
 
   const seedDir = path.join(work, 'seed');
   mkdirSync(seedDir);
   const seedPage = path.join(seedDir, '000_e3f9d65b3f747020.txt');
   writeFileSync(seedPage, readFileSync(path.join(ROOT, 'fixtures', 'seeds', '000_e3f9d65b3f747020.txt')));
-  const one = await measure('(d) clean-news --quiet one seed page', 11, process.execPath, [CLI, '--quiet', seedPage], () => rmSync(seedPage.replace(/\.txt$/, '.clean.txt'), { force: true }));
-  const bare = await measure('(e) node -e 0', 11, process.execPath, ['-e', '0']);
+  const [one, bare] = (await measure(
+    [
+      { label: '(d) clean-news --quiet one seed page', command: process.execPath, args: [CLI, '--quiet', seedPage], reset: () => rmSync(seedPage.replace(/\.txt$/, '.clean.txt'), { force: true }) },
+      { label: '(e) node -e 0', command: process.execPath, args: ['-e', '0'] },
+    ],
+    START_ROUNDS,
+  )) as [Measure, Measure];
 
   const big: Array<{ m: Measure; bytes: number }> = [];
   if (args.big) {
     for (const size of [10 * MB, 100 * MB]) {
       const file = path.join(work, `big-${size / MB}mb.txt`);
       const bytes = writeBigFile(file, size, seeds);
-      const m = await measure(`(f) clean-news --quiet one ${size / MB} MB file`, 1, process.execPath, [CLI, '--quiet', file], () => rmSync(file.replace(/\.txt$/, '.clean.txt'), { force: true }));
+      const reset = (): void => rmSync(file.replace(/\.txt$/, '.clean.txt'), { force: true });
+      const [m] = (await measure([{ label: `(f) clean-news --quiet one ${size / MB} MB file`, command: process.execPath, args: [CLI, '--quiet', file], reset }], 1)) as [Measure];
       big.push({ m, bytes });
       rmSync(file, { force: true });
     }
@@ -377,6 +411,7 @@ async function main(): Promise<void> {
     const perMb = (b: { m: Measure; bytes: number }) => b.m.seconds / (b.bytes / MB);
     console.log(`  ${'single file: s/MB at 100 MB / at 10 MB'.padEnd(38)} ${(perMb(large) / perMb(small)).toFixed(2).padStart(6)}   (1 is linear)`);
   }
+  console.log(`load average at the end: ${loadAverage()}`);
   if (args.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
