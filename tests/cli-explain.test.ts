@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
-import { ANSI, CLI, listFiles, NO_COLOR, page, removeTempDirs, runCliEnv, tempDir } from './cli-helpers.js';
+import { ANSI, listFiles, NO_COLOR, page, removeTempDirs, runCliEnv, runUntilReaderLeaves, tempDir } from './cli-helpers.js';
 
 afterEach(removeTempDirs);
 
@@ -136,15 +134,7 @@ describe('--explain', () => {
   it('ends quietly with status 0 when the reader closes the pipe early', async () => {
     const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}.txt`, page(`district ${i}`).repeat(20)]));
     const dir = tempDir(many);
-    const child = spawn(process.execPath, [CLI, '--explain', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...NO_COLOR } });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    let received = 0;
-    child.stdout.once('data', (chunk: Buffer) => {
-      received = chunk.length;
-      child.stdout.destroy();
-    });
-    const [status] = (await once(child, 'close')) as [number | null];
+    const { received, stderr, status } = await runUntilReaderLeaves(['--explain', '.'], dir, { ...process.env, ...NO_COLOR });
     expect(received).toBeGreaterThan(0);
     expect(stderr).toBe('');
     expect(status).toBe(0);

@@ -1,5 +1,6 @@
 /** Shared helpers for the CLI tests: temp dirs with real files, and running the built CLI. */
-import { spawnSync } from 'node:child_process';
+import { spawn as spawnChild, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,4 +96,21 @@ export function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/**
+ * Runs the built CLI with stdout piped to a reader that leaves after the first chunk, as
+ * `| head -1` does; returns how much it read, the child's stderr and its status.
+ */
+export async function runUntilReaderLeaves(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ received: number; stderr: string; status: number | null }> {
+  const child = spawnChild(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let received = 0;
+  child.stdout.once('data', (chunk: Buffer) => {
+    received = chunk.length;
+    child.stdout.destroy();
+  });
+  const [status] = (await once(child, 'close')) as [number | null];
+  return { received, stderr, status };
 }

@@ -1,9 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clean, toRecord } from '../src/index.js';
-import { CLI, listFiles, page, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
+import { CLI, listFiles, page, removeTempDirs, runCli, runUntilReaderLeaves, tempDir } from './cli-helpers.js';
 
 afterEach(removeTempDirs);
 
@@ -35,15 +34,7 @@ describe('--stdout', () => {
   it('ends quietly with status 0 when the reader closes the pipe early', async () => {
     const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`p${i}.txt`, page(`district ${i}`).repeat(20)]));
     const dir = tempDir(many);
-    const child = spawn(process.execPath, [CLI, '--stdout', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    let received = 0;
-    child.stdout.once('data', (chunk: Buffer) => {
-      received = chunk.length;
-      child.stdout.destroy();
-    });
-    const [status] = (await once(child, 'close')) as [number | null];
+    const { received, stderr, status } = await runUntilReaderLeaves(['--stdout', '.'], dir);
     expect(received).toBeGreaterThan(0);
     expect(stderr).toBe('');
     expect(status).toBe(0);
