@@ -36,7 +36,7 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    const section = claims.section(line, proseChars);
+    const section = claims.section(i, proseChars);
     if (section && endsArticle(section.rule, i > start, proseChars, proseAfter[i + 1] ?? 0)) {
       body.end = { index: i, section: section.rule };
       break;
@@ -51,7 +51,7 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
       candidates.push({ line, text: line.text, cuts: [], weight: inRun ? 0 : (scan[i]?.weight ?? 0), claimed: true });
       continue;
     }
-    const { text, cuts } = cutInline(carried ?? line.text, set.inline);
+    const { text, cuts } = cutInline(carried ?? line.text, set, carried === null ? claims.hits(i) : undefined);
     if (text === '') {
       for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
       continue;

@@ -8,7 +8,7 @@ import { findTitleNearText } from './title.js';
 import { splitLines, type Line } from './lines.js';
 import { readRelated } from './related.js';
 import { profilePage, type PageProfile } from './prose.js';
-import { detectStopwords, words } from './stopwords.js';
+import { detectStopwords } from './stopwords.js';
 import type { CleanResult, RelatedStory, Removal } from './types.js';
 
 export interface CleanOptions {
@@ -31,13 +31,13 @@ function readTail(lines: readonly Line[], end: ArticleEnd, claims: Claims, set: 
   let section = end.section;
   let relatedLines: Line[] | null = null;
   const closeRelated = () => {
-    if (relatedLines) tail.related.push(...readRelated(relatedLines, set.inline));
+    if (relatedLines) tail.related.push(...readRelated(relatedLines, set));
     relatedLines = null;
   };
   for (let i = end.index; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    const started = claims.section(line, Number.POSITIVE_INFINITY);
+    const started = claims.section(i, Number.POSITIVE_INFINITY);
     if (started) {
       closeRelated();
       section = started.rule;
@@ -76,7 +76,7 @@ function read(page: Page, hint?: TitleHint) {
 
 function cleanWith(set: RuleSet, text: string): CleanResult {
   const lines = splitLines(text);
-  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(words(text.slice(0, LANGUAGE_SAMPLE)))) };
+  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(text.slice(0, LANGUAGE_SAMPLE))) };
   const first = read(page);
   // Menus above the article push the first headline-like line far from it: look again near the article.
   const hint = findTitleNearText(lines, first.header.title, first.body.removed, set.mainText.before);

@@ -30,7 +30,7 @@ function skipChrome(lines: readonly Line[], from: number, claims: Claims, header
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    if (claims.section(line, 0)) break;
+    if (claims.section(i, 0)) break;
     const rule = claims.lineRule(i, 'header', { title: header.title });
     if (!rule) break;
     header.removed.push({ rule: rule.id, line: line.no, text: line.text });
@@ -86,7 +86,7 @@ export function readHeader(lines: readonly Line[], claims: Claims, set: RuleSet,
   let i = hint ? removeAbove(lines, hint, claims, header) : passOverLabels(lines, skipChrome(lines, 0, claims, header), set.title, header);
   const metadata = set.metadata;
   const candidate = lines[i];
-  if (!candidate || claims.section(candidate, 0)) {
+  if (!candidate || claims.section(i, 0)) {
     header.bodyStart = i;
     return header;
   }
@@ -102,7 +102,7 @@ export function readHeader(lines: readonly Line[], claims: Claims, set: RuleSet,
   for (;;) {
     i = skipChrome(lines, i, claims, header);
     const line = lines[i];
-    const next = line && !claims.section(line, 0) ? readMetadata(lines, i, metadata, header) : null;
+    const next = line && !claims.section(i, 0) ? readMetadata(lines, i, metadata, header) : null;
     if (next === null) break;
     i = next;
   }

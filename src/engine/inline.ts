@@ -1,3 +1,6 @@
+import type { RuleSet } from '../rules/compile.js';
+import { passes, type Hits } from '../rules/prefilter.js';
+import { lineKey } from './lines.js';
 import type { InlineRule } from '../rules/types.js';
 
 export interface InlineCut {
@@ -37,10 +40,20 @@ function cutOne(text: string, rule: InlineRule, cuts: InlineCut[]): string {
   return pieces.reduce(join);
 }
 
-/** Cuts every inline-rule phrase out of one paragraph; the text between cuts is untouched. */
-export function cutInline(paragraph: string, rules: readonly InlineRule[]): InlineResult {
+/**
+ * Cuts every inline-rule phrase out of one paragraph; the text between cuts is untouched.
+ * `known` are the paragraph's literal hits when the caller has them already.
+ */
+export function cutInline(paragraph: string, rules: Pick<RuleSet, 'inline' | 'literals'>, known?: Hits): InlineResult {
   const cuts: InlineCut[] = [];
   let text = paragraph;
-  for (const rule of rules) text = cutOne(text, rule, cuts);
+  let hits = known ?? rules.literals.scan(lineKey(text));
+  for (const { rule, gate } of rules.inline) {
+    if (!passes(hits, gate)) continue;
+    const cut = cutOne(text, rule, cuts);
+    // A cut joins text: look again, since literals can meet across the join.
+    if (cut !== text) hits = rules.literals.scan(lineKey(cut));
+    text = cut;
+  }
   return { text, cuts };
 }

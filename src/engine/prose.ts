@@ -1,6 +1,6 @@
 import type { Line } from './lines.js';
 import type { Stopwords } from './stopwords.js';
-import { words } from './stopwords.js';
+import { countStopwords, wordCount } from './stopwords.js';
 
 /**
  * How much a line looks like running article text, judged from the line alone:
@@ -34,9 +34,9 @@ export interface LineQuality {
 const BREADCRUMB = /\s[»›>]\s.*\s[»›>]\s/u;
 const SENTENCE_END = /[.!?…。؟][)"'”’»]*$/u;
 
-function isTitleCase(tokens: readonly string[], text: string): boolean {
+function isTitleCase(words: number, text: string): boolean {
   const capitalised = text.match(/(?:^|\s)[\p{Lu}\d]/gu)?.length ?? 0;
-  return capitalised >= Math.max(2, tokens.length * 0.6);
+  return capitalised >= Math.max(2, words * 0.6);
 }
 
 const LABEL_BASE = 2;
@@ -50,7 +50,7 @@ function labelWeight(count: number): number {
  * footers, not so much that a widget inside the article cuts off the paragraphs after it.
  */
 export function chromeWeight(text: string): number {
-  return labelWeight(words(text).length) / 2;
+  return labelWeight(wordCount(text)) / 2;
 }
 
 /** A line printed more than once on the page weighs as a label: repetition marks navigation. */
@@ -61,22 +61,21 @@ export function weighLine(line: Line, text: string, profile: PageProfile): LineQ
     profile.qualities.set(text, quality);
   }
   const repeated = (profile.lineCounts.get(line.key) ?? 0) > 1;
-  return repeated && quality.weight > 0 ? { class: 'label', weight: labelWeight(words(text).length) } : quality;
+  return repeated && quality.weight > 0 ? { class: 'label', weight: labelWeight(wordCount(text)) } : quality;
 }
 
 export function lineQuality(text: string, stopwords: Stopwords | null): LineQuality {
-  const tokens = words(text);
-  const count = tokens.length;
-  const density = stopwords === null || count === 0 ? null : tokens.filter((token) => stopwords.has(token)).length / count;
+  const { words: count, stopwords: hits } = countStopwords(text, stopwords);
+  const density = stopwords === null || count === 0 ? null : hits / count;
   const ends = SENTENCE_END.test(text);
   // Title case marks headlines and teasers, however long, unless the line is a whole paragraph.
-  const headline = count < 25 && isTitleCase(tokens, text);
+  const headline = count < 25 && isTitleCase(count, text);
   // Prose ends its sentences; an unpunctuated line of ten to twenty words is a headline.
   const prose = !headline && (count >= 20 || (count >= 10 && ends));
   if (prose) return { class: 'prose', weight: count };
   // A short line cut off with an ellipsis is a teaser, and "A » B » C" is a breadcrumb trail.
   const teaserOrTrail = /(?:…|\.\.\.)$/.test(text) || BREADCRUMB.test(text);
-  const fragment = count < 8 && density !== null && density >= 0.3 && !isTitleCase(tokens, text);
+  const fragment = count < 8 && density !== null && density >= 0.3 && !isTitleCase(count, text);
   const sentence = count >= 3 && !teaserOrTrail && (ends || fragment);
   if (sentence) return { class: 'sentence', weight: count / 2 };
   return { class: 'label', weight: labelWeight(count) };

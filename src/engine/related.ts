@@ -1,4 +1,4 @@
-import type { InlineRule } from '../rules/types.js';
+import type { RuleSet } from '../rules/compile.js';
 import { cutInline } from './inline.js';
 import { looksLikeHeadline, type Line } from './lines.js';
 import { looksLikePublisher } from './publisher.js';
@@ -61,7 +61,7 @@ function readCard(texts: readonly string[], at: number, floor: number, published
  * Reads the related stories listed after an article. Each story is anchored on its time
  * stamp; its body is everything up to the next story's first line.
  */
-export function readRelated(lines: readonly Line[], inline: readonly InlineRule[]): RelatedStory[] {
+export function readRelated(lines: readonly Line[], inline: Pick<RuleSet, 'inline' | 'literals'>): RelatedStory[] {
   const texts = lines.map((line) => line.text).filter((text) => text !== '');
   const cards: Card[] = [];
   let floor = 0;

@@ -27,19 +27,85 @@ SETS.forEach((set, index) => {
   for (const word of set) LISTS_OF.set(word, [...(LISTS_OF.get(word) ?? []), index]);
 });
 
-const WORD = /[\p{L}\p{M}\p{N}']+/gu;
+/** The longest stopword: longer words are not looked up. */
+const LONGEST = Math.max(...[...LISTS_OF.keys()].map((word) => word.length));
 
-export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}']$/u;
+/** Whether each BMP code unit is a word character: 0 not yet known, 1 yes, 2 no. */
+const BMP_CLASS = new Uint8Array(0x10000);
+
+function isWordUnit(code: number): boolean {
+  let known = BMP_CLASS[code];
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    BMP_CLASS[code] = known;
+  }
+  return known === 1;
 }
 
-/** The stopword list that covers most of the page's words, or null when none covers enough. */
-export function detectStopwords(tokens: readonly string[]): Stopwords | null {
+/**
+ * Calls `visit` with each word of the lower-cased text: a run of letters, marks, digits and
+ * apostrophes. Characters are classed by a table filled as they are met, which is far cheaper
+ * than a Unicode-property regex over every line, and allocates nothing but the words visited.
+ */
+function forEachWord(lower: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (code < 0x80) word = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length) {
+      // A pair of surrogates: the code point decides; a lone surrogate is not a word character.
+      const point = lower.codePointAt(i) ?? code;
+      width = point > 0xffff ? 2 : 1;
+      word = point > 0xffff && WORD_CHAR.test(String.fromCodePoint(point));
+    } else word = isWordUnit(code);
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) visit(start, lower.length);
+}
+
+export interface WordCount {
+  words: number;
+  /** Words in the stopword list given (0 without one). */
+  stopwords: number;
+}
+
+/** How many words `text` has, and how many of them are stopwords of `stopwords`. */
+export function countStopwords(text: string, stopwords: Stopwords | null): WordCount {
+  const lower = text.toLowerCase();
+  const count: WordCount = { words: 0, stopwords: 0 };
+  forEachWord(lower, (start, end) => {
+    count.words += 1;
+    if (stopwords !== null && end - start <= LONGEST && stopwords.has(lower.slice(start, end))) count.stopwords += 1;
+  });
+  return count;
+}
+
+/** Words as the stopword weighing counts them (runs of letters, marks, digits, apostrophes). */
+export function wordCount(text: string): number {
+  return countStopwords(text, null).words;
+}
+
+/** The stopword list that covers most of the text's words, or null when none covers enough. */
+export function detectStopwords(text: string): Stopwords | null {
+  const lower = text.toLowerCase();
   const hits = new Array<number>(SETS.length).fill(0);
-  for (const token of tokens) for (const index of LISTS_OF.get(token) ?? []) hits[index] = (hits[index] ?? 0) + 1;
+  let words = 0;
+  forEachWord(lower, (start, end) => {
+    words += 1;
+    if (end - start > LONGEST) return;
+    for (const index of LISTS_OF.get(lower.slice(start, end)) ?? []) hits[index] = (hits[index] ?? 0) + 1;
+  });
   let best = -1;
   hits.forEach((count, index) => {
     if (count > (hits[best] ?? 0)) best = index;
   });
-  return tokens.length > 0 && (hits[best] ?? 0) / tokens.length >= 0.12 ? (SETS[best] ?? null) : null;
+  return words > 0 && (hits[best] ?? 0) / words >= 0.12 ? (SETS[best] ?? null) : null;
 }

@@ -5,7 +5,7 @@
  */
 import { lineKey, splitLines } from '../engine/lines.js';
 import { lineQuality } from '../engine/prose.js';
-import { detectStopwords, words } from '../engine/stopwords.js';
+import { detectStopwords } from '../engine/stopwords.js';
 
 export interface LearnOptions {
   /** Least number of pages a line must occur in; by default 5% of the pages, and at least 3. */
@@ -81,7 +81,7 @@ export class ChromeLearner {
     const { total } = this;
     const minPages = options.minPages ?? Math.max(MIN_PAGES, Math.ceil(total * MIN_SHARE));
     const lines = proposals(this.lines, 'line', minPages, total);
-    const stopwords = detectStopwords(lines.flatMap((proposal) => words(proposal.text)));
+    const stopwords = detectStopwords(lines.map((proposal) => proposal.text).join('\n'));
     const lineKeys = new Set(lines.map((proposal) => lineKey(proposal.text)));
     const phrases = proposals(this.phrases, 'inline', minPages, total).filter((proposal) => !lineKeys.has(lineKey(proposal.text)));
     // Prose that recurs is a quote or a boilerplate sentence; only a person can tell: leave it.

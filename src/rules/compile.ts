@@ -1,4 +1,5 @@
 import { foldSpace, lineKey, type Line } from '../engine/lines.js';
+import { LiteralIndex, passes, type Hits } from './prefilter.js';
 import type {
   BlockRule,
   ContextRule,
@@ -13,18 +14,30 @@ import type {
   TitleRule,
 } from './types.js';
 
-export type LineTest = (line: Line) => boolean;
+/** Tests a line, given the gates its text passed (see LiteralIndex). */
+export type LineTest = (line: Line, hits: Hits) => boolean;
 
-export function compileMatcher(matcher: LineMatcher): LineTest {
-  if (matcher instanceof RegExp) return (line) => matcher.test(line.text);
-  const keys = new Set(matcher.map(lineKey));
+/** A line test for a pattern, which runs only on lines that hold one of its literals. */
+function patternTest(pattern: RegExp, literals: LiteralIndex): LineTest {
+  const gate = literals.add(pattern);
+  return (line, hits) => passes(hits, gate) && pattern.test(line.text);
+}
+
+function keyTest(lines: readonly string[]): (line: Line) => boolean {
+  const keys = new Set(lines.map(lineKey));
   return (line) => keys.has(line.key);
+}
+
+function compileMatcher(matcher: LineMatcher, literals: LiteralIndex): LineTest {
+  return matcher instanceof RegExp ? patternTest(matcher, literals) : keyTest(matcher);
 }
 
 /** A rule that decides single lines, compiled to one test. */
 export interface LineDecider {
   rule: Rule;
   scope: RuleScope;
+  /** The literal gate a line must pass before `test` is worth running; null: always run. */
+  gate: number | null;
   test(line: Line, page: PageContext): boolean;
 }
 
@@ -32,6 +45,12 @@ export interface CompiledBlock {
   rule: BlockRule;
   start: LineTest;
   end: LineTest;
+}
+
+/** An inline rule and the gate that spares its pattern most paragraphs. */
+export interface CompiledInline {
+  rule: InlineRule;
+  gate: number | null;
 }
 
 export interface CompiledSection {
@@ -42,49 +61,54 @@ export interface CompiledSection {
 /** Rules grouped by how the engine applies them, in the order given. */
 export interface RuleSet {
   lines: LineDecider[];
+  /** The line deciders without a gate: all that can claim a line holding no rule literal. */
+  ungatedLines: LineDecider[];
   blocks: CompiledBlock[];
   sections: CompiledSection[];
-  inline: InlineRule[];
+  inline: CompiledInline[];
   metadata: MetadataRule[];
   title: TitleRule[];
+  /** The literals of the rules' patterns, scanned once per line. */
+  literals: LiteralIndex;
   mainText: { before: MainTextRule | null; after: MainTextRule | null };
 }
 
-function exactLineTest(lines: readonly string[], caseSensitive: boolean): LineTest {
-  if (!caseSensitive) return compileMatcher(lines);
+function exactLineTest(lines: readonly string[], caseSensitive: boolean): (line: Line) => boolean {
+  if (!caseSensitive) return keyTest(lines);
   const exact = new Set(lines.map(foldSpace));
   return (line) => exact.has(foldSpace(line.text));
 }
 
 function contextDecider(rule: ContextRule): LineDecider {
-  return { rule, scope: 'page', test: (line, page) => rule.test(line.text, page) };
+  return { rule, scope: 'page', gate: null, test: (line, page) => rule.test(line, page) };
 }
 
 export function compileRules(rules: readonly Rule[]): RuleSet {
-  const set: RuleSet = { lines: [], blocks: [], sections: [], inline: [], metadata: [], title: [], mainText: { before: null, after: null } };
+  const literals = new LiteralIndex();
+  const set: RuleSet = { lines: [], ungatedLines: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, mainText: { before: null, after: null } };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'line': {
         const test = exactLineTest(rule.lines, rule.caseSensitive ?? false);
-        set.lines.push({ rule, scope: rule.scope, test });
+        set.lines.push({ rule, scope: rule.scope, gate: null, test });
         break;
       }
       case 'pattern': {
         const { pattern } = rule;
-        set.lines.push({ rule, scope: rule.scope, test: (line) => pattern.test(line.text) });
+        set.lines.push({ rule, scope: rule.scope, gate: literals.add(pattern), test: (line) => pattern.test(line.text) });
         break;
       }
       case 'context':
         set.lines.push(contextDecider(rule));
         break;
       case 'block':
-        set.blocks.push({ rule, start: compileMatcher(rule.start), end: compileMatcher(rule.end) });
+        set.blocks.push({ rule, start: compileMatcher(rule.start, literals), end: compileMatcher(rule.end, literals) });
         break;
       case 'section':
-        set.sections.push({ rule, start: compileMatcher(rule.start) });
+        set.sections.push({ rule, start: compileMatcher(rule.start, literals) });
         break;
       case 'inline':
-        set.inline.push(rule);
+        set.inline.push({ rule, gate: literals.add(rule.pattern) });
         break;
       case 'metadata':
         set.metadata.push(rule);
@@ -97,5 +121,6 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
         break;
     }
   }
+  set.ungatedLines = set.lines.filter((decider) => decider.gate === null);
   return set;
 }

@@ -1,3 +1,5 @@
+import type { Line } from '../engine/lines.js';
+
 /**
  * A rule is one small unit with metadata and test cases, in the spirit of ESLint and
  * markdownlint rules. Its `kind` says how the engine applies it; its examples are run as
@@ -81,7 +83,8 @@ export interface PageContext {
 /** Removes lines that repeat something the engine has learned about the page. */
 export interface ContextRule extends RuleBase {
   kind: 'context';
-  test(line: string, page: PageContext): boolean;
+  /** `line` is the trimmed line and its key (lower case, whitespace folded). */
+  test(line: Line, page: PageContext): boolean;
 }
 
 /** Passes over lines at the top of the page that stand above the headline but are not it. */

@@ -152,7 +152,7 @@ export const linksRules: readonly Rule[] = [
     id: 'links/link-out-headline',
     kind: 'context',
     description: 'A "JUST IN:", "Watch:" or "Video:" line below the headline that links to another story (not a sentence).',
-    test: (line, page) => page.title !== null && LINK_OUT.test(line) && !/[.:;][)"'”’]*$/.test(line),
+    test: ({ text }, page) => page.title !== null && LINK_OUT.test(text) && !/[.:;][)"'”’]*$/.test(text),
     examples: {
       remove: [
         'JUST IN: Pro-Wike Lawmakers In Tight Corner, Cannot Enforce Ban On Fubara, Party Gives Details',

@@ -69,7 +69,7 @@ export const headerRules: readonly Rule[] = [
     id: 'generic/repeated-title',
     kind: 'context',
     description: 'The headline printed again as a line of its own.',
-    test: (line, page) => page.title !== null && lineKey(line) === lineKey(page.title),
+    test: (line, page) => page.title !== null && line.key === lineKey(page.title),
     examples: {
       remove: ['Example headline for the rule tester'],
       keep: ['Example headline for the rule tester, and what followed it'],

@@ -1,0 +1,92 @@
+import { BUILTIN_LITERALS } from './builtin-literals.js';
+import { builtinRules } from './index.js';
+import { requiredLiterals } from './literals.js';
+import type { Rule } from './types.js';
+
+/** The patterns of a rule, each named by the field it is in: what gates are made for. */
+export function patternsOf(rule: Rule): Array<[string, RegExp]> {
+  const fields: Array<[string, unknown]> =
+    rule.kind === 'pattern' || rule.kind === 'inline' ? [['pattern', rule.pattern]] : rule.kind === 'block' ? [['start', rule.start], ['end', rule.end]] : rule.kind === 'section' ? [['start', rule.start]] : [];
+  return fields.flatMap(([field, value]) => (value instanceof RegExp ? [[field, value] as [string, RegExp]] : []));
+}
+
+/** The key of a built-in pattern in BUILTIN_LITERALS. */
+export function literalKey(rule: Rule, field: string): string {
+  return `${rule.id} ${field}`;
+}
+
+/**
+ * The built-in patterns' literals, read from the table rather than derived: deriving them all
+ * costs tens of milliseconds of cold code at start-up. Keyed by the pattern objects themselves,
+ * so a rule rebuilt with another pattern under a built-in id has its literals derived.
+ */
+let builtinLiterals: WeakMap<RegExp, readonly string[] | null> | null = null;
+
+function literalsOf(pattern: RegExp): readonly string[] | null {
+  builtinLiterals ??= new WeakMap(
+    builtinRules.flatMap((rule) =>
+      patternsOf(rule).flatMap(([field, regex]) => {
+        const known = BUILTIN_LITERALS[literalKey(rule, field)];
+        return known === undefined ? [] : [[regex, known] as const];
+      }),
+    ),
+  );
+  const known = builtinLiterals.get(pattern);
+  return known === undefined ? requiredLiterals(pattern) : known;
+}
+
+/** Which gates a text passed, by gate number: 1 passed, 0 did not. */
+export type Hits = Uint8Array;
+
+const NONE: Hits = new Uint8Array(0);
+
+/**
+ * The literals of many patterns, found in one pass: one regex of all of them, longest first,
+ * run over a lower-cased, space-folded text. A pattern's gate passes when one of its literals
+ * occurs; most lines hold none, and one scan costs less than a single unanchored pattern.
+ */
+export class LiteralIndex {
+  /** For each literal, the gates it opens: its own and those of literals that are its prefixes. */
+  #gates = new Map<string, number[]>();
+  #literals = new Map<string, number[]>();
+  #count = 0;
+  #scanner: RegExp | null = null;
+
+  /** Registers a pattern; returns its gate number, or null when the pattern must always run. */
+  add(pattern: RegExp): number | null {
+    const literals = literalsOf(pattern);
+    if (literals === null) return null;
+    const gate = this.#count++;
+    // With the `iu` flags an `s` also matches `ſ` (U+017F), which lower-casing leaves alone.
+    const longS = pattern.flags.includes('i') && pattern.flags.includes('u') && literals.some((literal) => literal.includes('s'));
+    for (const literal of longS ? [...literals, 'ſ'] : literals) this.#literals.set(literal, [...(this.#literals.get(literal) ?? []), gate]);
+    this.#scanner = null;
+    return gate;
+  }
+
+  #build(): RegExp {
+    const literals = [...this.#literals.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    // The scanner reports the longest literal starting at a place; the shorter ones starting there are its prefixes.
+    for (const literal of literals) this.#gates.set(literal, literals.filter((other) => literal.startsWith(other)).flatMap((other) => this.#literals.get(other) ?? []));
+    return new RegExp(literals.map((literal) => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|') || '(?!)', 'g');
+  }
+
+  /** The gates `lower` passes. */
+  scan(lower: string): Hits {
+    const scanner = (this.#scanner ??= this.#build());
+    let hits = NONE;
+    scanner.lastIndex = 0;
+    for (let match = scanner.exec(lower); match !== null; match = scanner.exec(lower)) {
+      if (hits === NONE) hits = new Uint8Array(this.#count);
+      for (const gate of this.#gates.get(match[0]) ?? []) hits[gate] = 1;
+      // Step one character, not past the match: literals may overlap.
+      scanner.lastIndex = match.index + 1;
+    }
+    return hits;
+  }
+}
+
+/** Whether a text passed a gate; a pattern without a gate always runs. */
+export function passes(hits: Hits, gate: number | null): boolean {
+  return gate === null || hits[gate] === 1;
+}
