@@ -26,7 +26,7 @@ describe('line weighing', () => {
 
   it('weighs a line printed twice on the page as a label', () => {
     const lines = splitLines(`${PROSE}\nMenu\n${PROSE}\n`);
-    const profile = profilePage(lines, english);
+    const profile = profilePage(lines, 20_000);
     const [first] = lines;
     expect(first && weighLine(first, first.text, profile).class).toBe('label');
     expect(lineQuality(PROSE, english).weight).toBeGreaterThan(0);

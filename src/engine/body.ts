@@ -78,7 +78,7 @@ function scanLines(lines: readonly Line[], from: number, claims: Claims, page: P
   return lines.map((line, i) => {
     if (i < from || line.text === '') return null;
     const rule = claims.lineRule(i, 'body', page);
-    if (rule) return { rule, weight: chromeWeight(line.text), prose: false };
+    if (rule) return { rule, weight: chromeWeight(line.text, profile), prose: false };
     const quality = weighLine(line, line.text, profile);
     return { rule, weight: quality.weight, prose: quality.class !== 'label' };
   });

@@ -8,7 +8,6 @@ import { findTitleNearText } from './title.js';
 import { splitLines, type Line } from './lines.js';
 import { readRelated } from './related.js';
 import { profilePage, type PageProfile } from './prose.js';
-import { detectStopwords } from './stopwords.js';
 import type { CleanResult, RelatedStory, Removal } from './types.js';
 
 export interface CleanOptions {
@@ -76,7 +75,7 @@ function read(page: Page, hint?: TitleHint) {
 
 function cleanWith(set: RuleSet, text: string): CleanResult {
   const lines = splitLines(text);
-  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, detectStopwords(text.slice(0, LANGUAGE_SAMPLE))) };
+  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, LANGUAGE_SAMPLE) };
   const first = read(page);
   // Menus above the article push the first headline-like line far from it: look again near the article.
   const hint = findTitleNearText(lines, first.header.title, first.body.removed, set.mainText.before);

@@ -1,6 +1,5 @@
 import type { Line } from './lines.js';
-import type { Stopwords } from './stopwords.js';
-import { countStopwords, wordCount } from './stopwords.js';
+import { countStopwords, detectLanguage, tallyWords, type Language, type Stopwords, type WordCount, type WordTally } from './stopwords.js';
 
 /**
  * How much a line looks like running article text, judged from the line alone:
@@ -12,17 +11,48 @@ export type LineClass = 'prose' | 'sentence' | 'label';
 
 /** What the weighing knows of the whole page. */
 export interface PageProfile {
-  stopwords: Stopwords | null;
+  language: Language | null;
   /** How often each line key occurs: menus and teaser lists repeat, paragraphs do not. */
   lineCounts: ReadonlyMap<string, number>;
+  /** Each text's words, counted once for the language guess and the weighing alike. */
+  tallies: Map<string, WordTally>;
   /** Each text's quality, computed once: the body pass asks for most lines twice. */
   qualities: Map<string, LineQuality>;
 }
 
-export function profilePage(lines: readonly Line[], stopwords: Stopwords | null): PageProfile {
+/**
+ * Counts the page's lines and guesses its language from the words of its first lines up to
+ * `sample` characters: plenty for its stopwords, bounded for huge inputs.
+ */
+export function profilePage(lines: readonly Line[], sample: number): PageProfile {
   const lineCounts = new Map<string, number>();
-  for (const line of lines) if (line.text !== '') lineCounts.set(line.key, (lineCounts.get(line.key) ?? 0) + 1);
-  return { stopwords, lineCounts, qualities: new Map() };
+  const tallies = new Map<string, WordTally>();
+  const sampled: WordTally[] = [];
+  let read = 0;
+  for (const line of lines) {
+    if (line.text === '') continue;
+    lineCounts.set(line.key, (lineCounts.get(line.key) ?? 0) + 1);
+    if (read >= sample) continue;
+    read += line.text.length + 1;
+    let tally = tallies.get(line.text);
+    if (tally === undefined) {
+      tally = tallyWords(line.text);
+      tallies.set(line.text, tally);
+    }
+    sampled.push(tally);
+  }
+  return { language: detectLanguage(sampled), lineCounts, tallies, qualities: new Map() };
+}
+
+/** A text's words and stopwords in the page's language. */
+function countWords(text: string, profile: PageProfile): WordCount {
+  let tally = profile.tallies.get(text);
+  if (tally === undefined) {
+    tally = tallyWords(text);
+    profile.tallies.set(text, tally);
+  }
+  const { language } = profile;
+  return { words: tally.words, stopwords: language === null ? 0 : (tally.lists[language.index] ?? 0) };
 }
 
 export interface LineQuality {
@@ -49,24 +79,27 @@ function labelWeight(count: number): number {
  * Chrome a rule removed weighs half a label line: enough to wall the article off from
  * footers, not so much that a widget inside the article cuts off the paragraphs after it.
  */
-export function chromeWeight(text: string): number {
-  return labelWeight(wordCount(text)) / 2;
+export function chromeWeight(text: string, profile: PageProfile): number {
+  return labelWeight(countWords(text, profile).words) / 2;
 }
 
 /** A line printed more than once on the page weighs as a label: repetition marks navigation. */
 export function weighLine(line: Line, text: string, profile: PageProfile): LineQuality {
   let quality = profile.qualities.get(text);
   if (quality === undefined) {
-    quality = lineQuality(text, profile.stopwords);
+    quality = qualityOf(text, countWords(text, profile), profile.language !== null);
     profile.qualities.set(text, quality);
   }
   const repeated = (profile.lineCounts.get(line.key) ?? 0) > 1;
-  return repeated && quality.weight > 0 ? { class: 'label', weight: labelWeight(wordCount(text)) } : quality;
+  return repeated && quality.weight > 0 ? { class: 'label', weight: labelWeight(countWords(text, profile).words) } : quality;
 }
 
 export function lineQuality(text: string, stopwords: Stopwords | null): LineQuality {
-  const { words: count, stopwords: hits } = countStopwords(text, stopwords);
-  const density = stopwords === null || count === 0 ? null : hits / count;
+  return qualityOf(text, countStopwords(text, stopwords), stopwords !== null);
+}
+
+function qualityOf(text: string, { words: count, stopwords: hits }: WordCount, knowsStopwords: boolean): LineQuality {
+  const density = !knowsStopwords || count === 0 ? null : hits / count;
   const ends = SENTENCE_END.test(text);
   // Title case marks headlines and teasers, however long, unless the line is a whole paragraph.
   const headline = count < 25 && isTitleCase(count, text);

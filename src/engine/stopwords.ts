@@ -93,19 +93,52 @@ export function wordCount(text: string): number {
   return countStopwords(text, null).words;
 }
 
-/** The stopword list that covers most of the text's words, or null when none covers enough. */
-export function detectStopwords(text: string): Stopwords | null {
+/** A text's words, and how many of them each stopword list holds: one pass serves every list. */
+export interface WordTally {
+  words: number;
+  /** By list: how many of the words the list holds. */
+  lists: readonly number[];
+}
+
+const NO_STOPWORDS: readonly number[] = SETS.map(() => 0);
+
+export function tallyWords(text: string): WordTally {
   const lower = text.toLowerCase();
-  const hits = new Array<number>(SETS.length).fill(0);
   let words = 0;
+  let lists: number[] | null = null;
   forEachWord(lower, (start, end) => {
     words += 1;
-    if (end - start > LONGEST) return;
-    for (const index of LISTS_OF.get(lower.slice(start, end)) ?? []) hits[index] = (hits[index] ?? 0) + 1;
+    const found = end - start <= LONGEST ? LISTS_OF.get(lower.slice(start, end)) : undefined;
+    if (found === undefined) return;
+    lists ??= SETS.map(() => 0);
+    for (const index of found) lists[index] = (lists[index] ?? 0) + 1;
   });
+  return { words, lists: lists ?? NO_STOPWORDS };
+}
+
+/** A stopword list, and its place in the tallies' `lists`. */
+export interface Language {
+  stopwords: Stopwords;
+  index: number;
+}
+
+/** The stopword list that covers most of the words tallied, or null when none covers enough. */
+export function detectLanguage(tallies: Iterable<WordTally>): Language | null {
+  const hits = SETS.map(() => 0);
+  let words = 0;
+  for (const tally of tallies) {
+    words += tally.words;
+    tally.lists.forEach((count, index) => (hits[index] = (hits[index] ?? 0) + count));
+  }
   let best = -1;
   hits.forEach((count, index) => {
     if (count > (hits[best] ?? 0)) best = index;
   });
-  return words > 0 && (hits[best] ?? 0) / words >= 0.12 ? (SETS[best] ?? null) : null;
+  const stopwords = SETS[best];
+  return stopwords && words > 0 && (hits[best] ?? 0) / words >= 0.12 ? { stopwords, index: best } : null;
+}
+
+/** The stopword list that covers most of the text's words, or null when none covers enough. */
+export function detectStopwords(text: string): Stopwords | null {
+  return detectLanguage([tallyWords(text)])?.stopwords ?? null;
 }
