@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldSpace } from '../src/engine/lines.js';
+import { countWords, foldSpace } from '../src/engine/lines.js';
 import { countStopwords, detectStopwords } from '../src/engine/stopwords.js';
 
 /**
@@ -44,6 +44,17 @@ describe('space folding', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         expect(foldSpace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('counting space-separated words', () => {
+  it('equals the number of \\S+ runs', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(countWords(text)).toBe(text.match(/\S+/g)?.length ?? 0);
       }),
       { numRuns: 2000 },
     );

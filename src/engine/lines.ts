@@ -45,9 +45,16 @@ export function splitLines(page: string): Line[] {
   });
 }
 
+/** How many runs of non-space characters the text has (as `\S+` finds them). */
 export function countWords(text: string): number {
-  const words = text.match(/\S+/g);
-  return words ? words.length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words += 1;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Ends like a sentence: terminal punctuation, maybe followed by closing quotes or brackets. */
