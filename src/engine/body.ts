@@ -51,7 +51,7 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
       candidates.push({ line, text: line.text, cuts: [], weight: inRun ? 0 : (scan[i]?.weight ?? 0), claimed: true });
       continue;
     }
-    const { text, cuts } = cutInline(carried ?? line.text, set, carried === null ? claims.hits(i) : undefined);
+    const { text, cuts } = carried === null ? claims.inlineCuts(i) : cutInline(carried, set);
     if (text === '') {
       for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
       continue;

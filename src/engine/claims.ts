@@ -1,5 +1,6 @@
-import type { CompiledSection, RuleSet } from '../rules/compile.js';
+import type { CompiledSection, LineDecider, RuleSet } from '../rules/compile.js';
 import type { PageContext, Rule } from '../rules/types.js';
+import { cutInline, type InlineResult } from './inline.js';
 import type { Line } from './lines.js';
 import { passes, type Hits } from '../rules/prefilter.js';
 
@@ -13,8 +14,8 @@ export type Zone = 'header' | 'body' | 'tail';
 export interface Claims {
   lineRule(index: number, zone: Zone, page: PageContext): Rule | null;
   section(index: number, bodyChars: number): CompiledSection | null;
-  /** The rule literals found in the line (see LiteralIndex). */
-  hits(index: number): Hits;
+  /** The line with its inline-rule phrases cut out (asked again by later passes: computed once). */
+  inlineCuts(index: number): InlineResult;
 }
 
 function findBlocks(lines: readonly Line[], hits: readonly Hits[], set: RuleSet): Map<number, Rule> {
@@ -39,24 +40,56 @@ function findBlocks(lines: readonly Line[], hits: readonly Hits[], set: RuleSet)
   return claimed;
 }
 
+/** What deciders that do not read the page context are given. */
+const NO_PAGE: PageContext = { title: null };
+const NOT_YET = -2;
+const NONE = -1;
+
 export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
   const hits = lines.map((line) => set.literals.scan(line.key));
   const blocks = findBlocks(lines, hits, set);
+  // The passes over a page ask about most lines several times (header, body, a second reading
+  // with a title hint, tail): the deciders that ignore the page context are asked once per
+  // line and zone kind, and only the few that read the context are asked again.
+  const firstFound = { header: new Int32Array(lines.length).fill(NOT_YET), page: new Int32Array(lines.length).fill(NOT_YET) };
+  const applies = (decider: LineDecider, inHeader: boolean) => inHeader || decider.scope !== 'header';
+  const firstContextFree = (line: Line, index: number, inHeader: boolean): number => {
+    const memo = inHeader ? firstFound.header : firstFound.page;
+    let found = memo[index] ?? NONE;
+    if (found !== NOT_YET) return found;
+    found = NONE;
+    const lineHits = hits[index] as Hits;
+    for (let at = 0; at < set.lines.length && found === NONE; at++) {
+      const decider = set.lines[at] as LineDecider;
+      if (!decider.readsPage && applies(decider, inHeader) && passes(lineHits, decider.gate) && decider.test(line, NO_PAGE)) found = at;
+    }
+    memo[index] = found;
+    return found;
+  };
+  const inlineCuts = new Map<number, InlineResult>();
   return {
     lineRule(index, zone, page) {
       const block = blocks.get(index);
       if (block) return block;
       const line = lines[index];
       if (!line) return null;
-      const lineHits = hits[index] as Hits;
-      for (const decider of lineHits.length === 0 ? set.ungatedLines : set.lines) {
-        if (decider.scope === 'header' && zone !== 'header') continue;
-        if (!passes(lineHits, decider.gate)) continue;
-        if (decider.test(line, page)) return decider.rule;
+      const inHeader = zone === 'header';
+      const found = firstContextFree(line, index, inHeader);
+      for (const at of set.pageReaders) {
+        if (found !== NONE && at > found) break;
+        const decider = set.lines[at] as LineDecider;
+        if (applies(decider, inHeader) && decider.test(line, page)) return decider.rule;
       }
-      return null;
+      return found === NONE ? null : (set.lines[found] as LineDecider).rule;
     },
-    hits: (index) => hits[index] ?? set.literals.scan(''),
+    inlineCuts(index) {
+      let result = inlineCuts.get(index);
+      if (result === undefined) {
+        result = cutInline(lines[index]?.text ?? '', set, hits[index]);
+        inlineCuts.set(index, result);
+      }
+      return result;
+    },
     section(index, bodyChars) {
       const line = lines[index];
       return (line && set.sections.find((s) => bodyChars >= s.rule.minBodyChars && s.start(line, hits[index] as Hits))) ?? null;

@@ -38,6 +38,8 @@ export interface LineDecider {
   scope: RuleScope;
   /** The literal gate a line must pass before `test` is worth running; null: always run. */
   gate: number | null;
+  /** Whether the decision depends on the page context (a context rule). */
+  readsPage: boolean;
   test(line: Line, page: PageContext): boolean;
 }
 
@@ -61,8 +63,8 @@ export interface CompiledSection {
 /** Rules grouped by how the engine applies them, in the order given. */
 export interface RuleSet {
   lines: LineDecider[];
-  /** The line deciders without a gate: all that can claim a line holding no rule literal. */
-  ungatedLines: LineDecider[];
+  /** Positions in `lines` of the deciders that read the page context. */
+  pageReaders: number[];
   blocks: CompiledBlock[];
   sections: CompiledSection[];
   inline: CompiledInline[];
@@ -80,22 +82,22 @@ function exactLineTest(lines: readonly string[], caseSensitive: boolean): (line:
 }
 
 function contextDecider(rule: ContextRule): LineDecider {
-  return { rule, scope: 'page', gate: null, test: (line, page) => rule.test(line, page) };
+  return { rule, scope: 'page', gate: null, readsPage: true, test: (line, page) => rule.test(line, page) };
 }
 
 export function compileRules(rules: readonly Rule[]): RuleSet {
   const literals = new LiteralIndex();
-  const set: RuleSet = { lines: [], ungatedLines: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, mainText: { before: null, after: null } };
+  const set: RuleSet = { lines: [], pageReaders: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, mainText: { before: null, after: null } };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'line': {
         const test = exactLineTest(rule.lines, rule.caseSensitive ?? false);
-        set.lines.push({ rule, scope: rule.scope, gate: null, test });
+        set.lines.push({ rule, scope: rule.scope, gate: null, readsPage: false, test });
         break;
       }
       case 'pattern': {
         const { pattern } = rule;
-        set.lines.push({ rule, scope: rule.scope, gate: literals.add(pattern), test: (line) => pattern.test(line.text) });
+        set.lines.push({ rule, scope: rule.scope, gate: literals.add(pattern), readsPage: false, test: (line) => pattern.test(line.text) });
         break;
       }
       case 'context':
@@ -121,6 +123,6 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
         break;
     }
   }
-  set.ungatedLines = set.lines.filter((decider) => decider.gate === null);
+  set.pageReaders = set.lines.flatMap((decider, at) => (decider.readsPage ? [at] : []));
   return set;
 }

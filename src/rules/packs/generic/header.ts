@@ -7,6 +7,14 @@ const STAMP_LABEL = /^(?:Updated|Posted|Published|Last updated|Modified)\b/i;
 const BYLINE = /^(?:By|BY|Written by|Words by|Reported by)\s+(\S.*)$/;
 const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*,?|and|&|de|da|di|du|van|von|der|den|la|le|al|bin|binti|\||-|–)$/u;
 
+/** The key of the page's title, remembered: the title rule asks for it once per line. */
+let lastTitle: string | null = null;
+let lastTitleKey = '';
+function titleKey(title: string): string {
+  if (title !== lastTitle) [lastTitle, lastTitleKey] = [title, lineKey(title)];
+  return lastTitleKey;
+}
+
 function looksLikeByline(text: string): boolean {
   const names = BYLINE.exec(text)?.[1];
   if (!names || text.length > 80 || /[.!?]$/.test(names)) return false;
@@ -69,7 +77,7 @@ export const headerRules: readonly Rule[] = [
     id: 'generic/repeated-title',
     kind: 'context',
     description: 'The headline printed again as a line of its own.',
-    test: (line, page) => page.title !== null && line.key === lineKey(page.title),
+    test: (line, page) => page.title !== null && line.key === titleKey(page.title),
     examples: {
       remove: ['Example headline for the rule tester'],
       keep: ['Example headline for the rule tester, and what followed it'],
