@@ -6,6 +6,7 @@ import { lineKey } from '../src/engine/lines.js';
 import { BUILTIN_LITERALS } from '../src/rules/builtin-literals.js';
 import { builtinRules } from '../src/rules/index.js';
 import { requiredLiterals } from '../src/rules/literals.js';
+import { Automaton } from '../src/rules/aho-corasick.js';
 import { LiteralIndex, literalKey, passes, patternsOf } from '../src/rules/prefilter.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
@@ -93,6 +94,21 @@ describe('the literal index', () => {
   it('opens the gate of an iu pattern with s on ſ, which it matches and lower-casing keeps', () => {
     expect(/sign up/iu.test('ſign up')).toBe(true);
     expect(gateHolds(/sign up/iu, 'ſign up')).toBe(true);
+  });
+});
+
+describe('the automaton', () => {
+  it('finds the same literals as looking for each one, overlaps and all', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '’', 'ж'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', '’', 'ж', 'x'), maxLength: 40 }), (literals, text) => {
+        const automaton = new Automaton(new Map(literals.map((literal) => [literal, [literal]])));
+        const found = new Set<string>();
+        automaton.scan(text, (values) => values.forEach((value) => found.add(value)));
+        expect([...found].sort()).toEqual(literals.filter((literal) => text.includes(literal)).sort());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -49,7 +49,8 @@ function readLateMetadata(candidates: readonly Candidate[], end: number, rules: 
  * goes on in lower case. The pieces are one paragraph again, joined by a space.
  */
 function continuesWrappedLine(previous: string, next: string): boolean {
-  return countWords(previous) >= 8 && !/[.!?…:;"”’)\]]$/.test(previous) && /^\p{Ll}/u.test(next);
+  // Cheapest test first: most lines start in upper case.
+  return /^\p{Ll}/u.test(next) && !/[.!?…:;"”’)\]]$/.test(previous) && countWords(previous) >= 8;
 }
 
 interface Span {

@@ -1,3 +1,4 @@
+import { Automaton } from './aho-corasick.js';
 import { BUILTIN_LITERALS } from './builtin-literals.js';
 import { builtinRules } from './index.js';
 import { requiredLiterals } from './literals.js';
@@ -41,16 +42,15 @@ export type Hits = Uint8Array;
 const NONE: Hits = new Uint8Array(0);
 
 /**
- * The literals of many patterns, found in one pass: one regex of all of them, longest first,
- * run over a lower-cased, space-folded text. A pattern's gate passes when one of its literals
- * occurs; most lines hold none, and one scan costs less than a single unanchored pattern.
+ * The literals of many patterns, found in one pass over a lower-cased, space-folded text by
+ * an Aho-Corasick automaton. A pattern's gate passes when one of its literals occurs; most
+ * lines hold none, and one scan costs less than running a single unanchored pattern.
  */
 export class LiteralIndex {
-  /** For each literal, the gates it opens: its own and those of literals that are its prefixes. */
-  #gates = new Map<string, number[]>();
+  /** For each literal, the gates it opens. */
   #literals = new Map<string, number[]>();
   #count = 0;
-  #scanner: RegExp | null = null;
+  #automaton: Automaton<number> | null = null;
 
   /** Registers a pattern; returns its gate number, or null when the pattern must always run. */
   add(pattern: RegExp): number | null {
@@ -60,28 +60,18 @@ export class LiteralIndex {
     // With the `iu` flags an `s` also matches `ſ` (U+017F), which lower-casing leaves alone.
     const longS = pattern.flags.includes('i') && pattern.flags.includes('u') && literals.some((literal) => literal.includes('s'));
     for (const literal of longS ? [...literals, 'ſ'] : literals) this.#literals.set(literal, [...(this.#literals.get(literal) ?? []), gate]);
-    this.#scanner = null;
+    this.#automaton = null;
     return gate;
-  }
-
-  #build(): RegExp {
-    const literals = [...this.#literals.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    // The scanner reports the longest literal starting at a place; the shorter ones starting there are its prefixes.
-    for (const literal of literals) this.#gates.set(literal, literals.filter((other) => literal.startsWith(other)).flatMap((other) => this.#literals.get(other) ?? []));
-    return new RegExp(literals.map((literal) => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|') || '(?!)', 'g');
   }
 
   /** The gates `lower` passes. */
   scan(lower: string): Hits {
-    const scanner = (this.#scanner ??= this.#build());
+    const automaton = (this.#automaton ??= new Automaton(this.#literals));
     let hits = NONE;
-    scanner.lastIndex = 0;
-    for (let match = scanner.exec(lower); match !== null; match = scanner.exec(lower)) {
+    automaton.scan(lower, (gates) => {
       if (hits === NONE) hits = new Uint8Array(this.#count);
-      for (const gate of this.#gates.get(match[0]) ?? []) hits[gate] = 1;
-      // Step one character, not past the match: literals may overlap.
-      scanner.lastIndex = match.index + 1;
-    }
+      for (const gate of gates) hits[gate] = 1;
+    });
     return hits;
   }
 }
