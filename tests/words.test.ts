@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, foldSpace } from '../src/engine/lines.js';
+import { countCapitalised, countWords, foldSpace } from '../src/engine/lines.js';
 import { countStopwords, detectStopwords } from '../src/engine/stopwords.js';
 
 /**
@@ -55,6 +55,17 @@ describe('counting space-separated words', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         expect(countWords(text)).toBe(text.match(/\S+/g)?.length ?? 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('counting capitalised words', () => {
+  it('equals the matches of (?:^|\\s)[\\p{Lu}\\d]', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(countCapitalised(text)).toBe(text.match(/(?:^|\s)[\p{Lu}\d]/gu)?.length ?? 0);
       }),
       { numRuns: 2000 },
     );

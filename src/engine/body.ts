@@ -90,8 +90,14 @@ function scanLines(lines: readonly Line[], from: number, claims: Claims, page: P
  * over the article) is not the end of the article.
  */
 function textStart(scan: ReadonlyArray<Scanned | null>, from: number): number {
-  const indices = scan.flatMap((scanned, index) => (scanned ? [index] : []));
-  const run = mainRun(indices.map((index) => scan[index]?.weight ?? 0));
+  const indices: number[] = [];
+  const weights: number[] = [];
+  scan.forEach((scanned, index) => {
+    if (scanned === null) return;
+    indices.push(index);
+    weights.push(scanned.weight);
+  });
+  const run = mainRun(weights);
   return run ? (indices[run.start] ?? from) : from;
 }
 

@@ -45,6 +45,24 @@ export function splitLines(page: string): Line[] {
   });
 }
 
+const CAPITAL = /^[\p{Lu}\d]$/u;
+
+/**
+ * How many words start with a capital letter or a digit: the places `(?:^|\s)[\p{Lu}\d]`
+ * matches, found by a character scan that tests only the first character of each word.
+ */
+export function countCapitalised(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !isSpace(text.charCodeAt(i - 1))) continue;
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
+    } else if (CAPITAL.test(String.fromCodePoint(text.codePointAt(i) ?? code))) count += 1;
+  }
+  return count;
+}
+
 /** How many runs of non-space characters the text has (as `\S+` finds them). */
 export function countWords(text: string): number {
   let words = 0;

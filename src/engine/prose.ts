@@ -1,4 +1,4 @@
-import type { Line } from './lines.js';
+import { countCapitalised, type Line } from './lines.js';
 import { countStopwords, detectLanguage, tallyWords, type Language, type Stopwords, type WordCount, type WordTally } from './stopwords.js';
 
 /**
@@ -65,8 +65,7 @@ const BREADCRUMB = /\s[»›>]\s.*\s[»›>]\s/u;
 const SENTENCE_END = /[.!?…。؟][)"'”’»]*$/u;
 
 function isTitleCase(words: number, text: string): boolean {
-  const capitalised = text.match(/(?:^|\s)[\p{Lu}\d]/gu)?.length ?? 0;
-  return capitalised >= Math.max(2, words * 0.6);
+  return countCapitalised(text) >= Math.max(2, words * 0.6);
 }
 
 const LABEL_BASE = 2;
