@@ -1,6 +1,6 @@
 /** Command-line arguments -> the inputs to clean, in argument order, each expansion sorted, no repeats. */
-import { readdir, realpathSync, type Dirent } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir as readdirCallback, realpathSync, type Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type FastGlob from 'fast-glob';
 import { isOwnOutput } from './output.js';
@@ -56,29 +56,64 @@ async function expandArgument(argument: string): Promise<Array<Input | ArgumentP
   const kind = await kindOf(argument);
   // An existing file is taken as named, even with glob characters in its name.
   if (kind === 'file') return [{ kind: 'file', path: argument, base: path.dirname(argument) }];
-  // Loaded only for directories and globs: a run on named files starts faster without it.
-  const { default: fg } = await import('fast-glob');
-  // Directories that cannot be read are each reported, and the rest of the tree still taken.
-  const unreadable: ArgumentProblem[] = [];
-  const options = { ...GLOB_OPTIONS, suppressErrors: true, fs: { readdir: recordingReaddir(argument, unreadable) } };
-  try {
-    if (kind === 'directory') {
-      const files = await fg('**/*.txt', { ...options, cwd: argument });
-      if (files.length === 0 && unreadable.length === 0) return [{ kind: 'unmatched', argument, reason: 'no .txt files in directory' }];
-      return [...sorted(files).map((file): Input => ({ kind: 'file', path: path.join(argument, file), base: argument })), ...unreadable];
+  if (kind === 'directory') {
+    // Directories that cannot be read are each reported, after the files of the rest of the tree.
+    const unreadable: ArgumentProblem[] = [];
+    const files: Input[] = [];
+    for await (const file of walkTextFiles(argument, unreadable)) files.push({ kind: 'file', path: path.join(argument, file), base: argument });
+    if (files.length === 0 && unreadable.length === 0) return [{ kind: 'unmatched', argument, reason: 'no .txt files in directory' }];
+    return [...files, ...unreadable];
+  }
+  // An empty argument is no pattern (fast-glob would throw): like any missing file, reading it reports it.
+  if (argument !== '') {
+    // Loaded only for globs: a run on named files or directories starts faster without it.
+    const { default: fg } = await import('fast-glob');
+    if (fg.isDynamicPattern(argument)) {
+      const unreadable: ArgumentProblem[] = [];
+      try {
+        const files = await fg(argument, { ...GLOB_OPTIONS, suppressErrors: true, fs: { readdir: recordingReaddir(argument, unreadable) } });
+        if (files.length === 0 && unreadable.length === 0) return [{ kind: 'unmatched', argument, reason: 'no files match' }];
+        const base = fg.generateTasks([argument])[0]?.base ?? '.';
+        return [...sorted(files).map((file): Input => ({ kind: 'file', path: file, base })), ...unreadable];
+      } catch (err) {
+        return [{ kind: 'unlistable', argument, error: err }];
+      }
     }
-    // An empty argument is no pattern (fast-glob would throw): like any missing file, reading it reports it.
-    if (argument !== '' && fg.isDynamicPattern(argument)) {
-      const files = await fg(argument, options);
-      if (files.length === 0 && unreadable.length === 0) return [{ kind: 'unmatched', argument, reason: 'no files match' }];
-      const base = fg.generateTasks([argument])[0]?.base ?? '.';
-      return [...sorted(files).map((file): Input => ({ kind: 'file', path: file, base })), ...unreadable];
-    }
-  } catch (err) {
-    return [{ kind: 'unlistable', argument, error: err }];
   }
   // Not there (or not statable): reading it will report why, in the same words as for any file.
   return [{ kind: 'file', path: argument, base: path.dirname(argument) }];
+}
+
+/**
+ * The paths, relative to `root`, of the `.txt` files below it, as a glob of them would take them
+ * (regular files, no name or directory starting with a dot, no symbolic link followed), in
+ * code-unit order of the whole path, reading one directory at a time. Siblings sort as `NAME`
+ * for a file and `NAME/` for a directory, so this depth-first walk gives the order of sorting
+ * the whole list. Directories that cannot be read are noted in `unreadable`.
+ */
+async function* walkTextFiles(root: string, unreadable: ArgumentProblem[], dir = '', hidden = false): AsyncGenerator<string> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(path.join(root, dir), { withFileTypes: true });
+  } catch (error) {
+    // Gone since it was listed: skipped, as a glob does.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push({ kind: 'unlistable', argument: shownDirectory(root, dir), error });
+    return;
+  }
+  const keyed = entries.filter((entry) => entry.isDirectory() || entry.isFile()).map((entry) => ({ entry, key: entry.isDirectory() ? `${entry.name}/` : entry.name }));
+  for (const { entry, key } of keyed.sort((a, b) => compare(a.key, b.key))) {
+    const file = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    // Like fast-glob, hidden directories are still read (an unreadable one is reported), their files never taken.
+    const isHidden = hidden || entry.name.startsWith('.');
+    if (entry.isDirectory()) yield* walkTextFiles(root, unreadable, file, isHidden);
+    else if (!isHidden && entry.name.endsWith('.txt')) yield file;
+  }
+}
+
+/** A directory below a directory argument as messages name it: relative when the argument is, as fast-glob's readdir saw it otherwise. */
+function shownDirectory(root: string, dir: string): string {
+  const absolute = path.resolve(root, dir);
+  return path.isAbsolute(root) ? absolute : path.relative('.', absolute) || '.';
 }
 
 type ReaddirCallback<T> = (error: NodeJS.ErrnoException | null, entries: T) => void;
@@ -100,8 +135,8 @@ function recordingReaddir(argument: string, unreadable: ArgumentProblem[]): Fast
   function recording(dir: string, options: { withFileTypes: true }, callback: ReaddirCallback<Dirent[]>): void;
   function recording(dir: string, callback: ReaddirCallback<string[]>): void;
   function recording(dir: string, ...rest: [{ withFileTypes: true }, ReaddirCallback<Dirent[]>] | [ReaddirCallback<string[]>]): void {
-    if (rest.length === 2) readdir(dir, rest[0], noting(dir, rest[1]));
-    else readdir(dir, noting(dir, rest[0]));
+    if (rest.length === 2) readdirCallback(dir, rest[0], noting(dir, rest[1]));
+    else readdirCallback(dir, noting(dir, rest[0]));
   }
   return recording;
 }
@@ -131,6 +166,10 @@ async function kindOf(argument: string): Promise<'file' | 'directory' | 'other'>
 }
 
 // Code-unit order: the same on every machine, whatever the locale.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function sorted(files: string[]): string[] {
-  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return files.sort(compare);
 }
