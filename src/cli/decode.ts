@@ -1,6 +1,5 @@
 /** Bytes of a scraped page -> text, guessing the encoding the way editors do. */
 
-import { TextDecoder } from 'node:util';
 import { decodeWindows1252 } from './windows-1252.js';
 
 export type Decoded = { kind: 'text'; text: string; warning?: string } | { kind: 'binary' };
@@ -32,9 +31,9 @@ export function decode(bytes: Uint8Array): Decoded {
 interface Utf16Decoders {
   name: string;
   /** Throws on a lone surrogate or an odd last byte. */
-  strict: TextDecoder;
+  strict: InstanceType<typeof TextDecoder>;
   /** Shows them as U+FFFD. */
-  lenient: TextDecoder;
+  lenient: InstanceType<typeof TextDecoder>;
 }
 
 function utf16Decoders(label: 'utf-16le' | 'utf-16be'): Utf16Decoders {

@@ -89,7 +89,7 @@ export async function cleanJsonl(options: JsonlOptions, reporter: Reporter): Pro
   const jobs = options.jobs ?? 1;
   const { maxRemoved } = options;
   // Records need only --max-removed of the task options.
-  const pool = jobs > 1 ? new WorkerPool(jobs, options, { format: 'json', ...(maxRemoved === undefined ? {} : { maxRemoved }) }) : undefined;
+  const pool = jobs > 1 ? await WorkerPool.start(jobs, options, { format: 'json', ...(maxRemoved === undefined ? {} : { maxRemoved }) }) : undefined;
   let failures = 0;
   // Records read before stdin failed are still cleaned and written.
   let readError: unknown;

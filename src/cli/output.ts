@@ -1,5 +1,4 @@
 /** Where results go: output file naming, atomic file writes, and stdout with backpressure. */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -31,7 +30,8 @@ export function outputPathFor(input: string, format: Format, base: string, outDi
 export function writeFileAtomic(target: string, data: string): void {
   const dir = path.dirname(target);
   makeDirectory(dir);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // The pid and a random tag keep writers apart; Math.random, not node:crypto, which a one-page run would pay ~5 ms to load.
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')}.tmp`);
   try {
     writeFileSync(temp, data, { flag: 'wx' });
     renameSync(temp, target);
@@ -60,9 +60,15 @@ function makeDirectory(dir: string): void {
  */
 export class StdoutSink {
   private closedBy: Error | 'reader' | undefined;
+  private opened: NodeJS.WritableStream | undefined;
 
-  constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {
-    stream.on('error', (err: Error) => this.closeWith(err));
+  // Set up at the first write: a run that only writes files never pays the ~2 ms process.stdout costs.
+  private get stream(): NodeJS.WritableStream {
+    if (this.opened === undefined) {
+      this.opened = process.stdout;
+      this.opened.on('error', (err: Error) => this.closeWith(err));
+    }
+    return this.opened;
   }
 
   private closeWith(err: NodeJS.ErrnoException): void {
@@ -92,7 +98,7 @@ export class StdoutSink {
 
   /** Resolves once everything written so far has reached the OS, or stdout has failed. */
   async flush(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.opened === undefined) return;
     await new Promise<void>((resolve) => {
       this.stream.write('', (err) => {
         if (err) this.closeWith(err);

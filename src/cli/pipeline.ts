@@ -56,7 +56,7 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   const taskOptions = await taskOptionsOf(options, several);
   const runner = await PageRunner.create(options.cleaner, taskOptions);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(files), files));
-  const pool = jobs > 1 ? new WorkerPool(jobs, options, taskOptions) : undefined;
+  const pool = jobs > 1 ? await WorkerPool.start(jobs, options, taskOptions) : undefined;
   // Text pages printed one after another are told apart by `==> NAME <==` headers, as `head` does.
   const headers = several && options.format === 'text' && (options.explain === true || options.stdout === true);
   const progress = showsProgress(options, inputCount) ? new ProgressBar(process.stderr, inputCount) : undefined;
@@ -141,5 +141,5 @@ function labelOf(input: Input): string {
  */
 function showsProgress(options: PipelineOptions, inputCount: number): boolean {
   const printing = options.stdout || options.explain;
-  return !options.quiet && process.stderr.isTTY && inputCount >= PROGRESS_MIN_INPUTS && !(printing && process.stdout.isTTY);
+  return !options.quiet && inputCount >= PROGRESS_MIN_INPUTS && process.stderr.isTTY && !(printing && process.stdout.isTTY);
 }

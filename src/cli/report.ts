@@ -20,7 +20,8 @@ export class Reporter {
 
   constructor(
     private readonly options: ReportOptions,
-    private readonly stderr: { write(text: string): unknown } = process.stderr,
+    // process.stderr is set up at the first message, not before: a run that prints none never pays for it.
+    private readonly stderr: { write(text: string): unknown } = { write: (text) => process.stderr.write(text) },
   ) {}
 
   /** While a progress bar is shown, messages go above it. */

@@ -5,7 +5,6 @@
  * with its outcome, and the main thread prints outcomes in input order.
  */
 import { readFileSync } from 'node:fs';
-import { buffer } from 'node:stream/consumers';
 import { removedShare, toRecord, type Cleaner, type CleanResult } from '../index.js';
 import type { ColorLevel } from './color.js';
 import { decode } from './decode.js';
@@ -139,7 +138,9 @@ export function jsonOutput(result: CleanResult, input: string): string {
  * Files are read synchronously, as outputs are written (see writeFileAtomic).
  */
 export async function readPage(input: Input, subject: string, reporter: Reporter): Promise<string | undefined> {
-  return decodePage(input.kind === 'stdin' ? await buffer(process.stdin) : readFileSync(input.path), subject, reporter);
+  // node:stream/consumers (and with it node:stream) is loaded only for standard input.
+  const bytes = input.kind === 'stdin' ? await (await import('node:stream/consumers')).buffer(process.stdin) : readFileSync(input.path);
+  return decodePage(bytes, subject, reporter);
 }
 
 /** Decodes an input's bytes; undefined (after reporting why) when they look binary. */

@@ -5,7 +5,7 @@
  * status are the same whatever the number of jobs.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from './jsonl.js';
 import type { ConfigFlags } from './settings.js';
 import type { Outcome, PageTask, TaskOptions } from './task.js';
@@ -38,26 +38,32 @@ interface Pending {
 }
 
 export class WorkerPool {
-  private readonly workers: Worker[] = [];
   private readonly load = new Map<Worker, number>();
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Array<{ id: number; job: Job }> = [];
   private nextId = 0;
   private failure: unknown;
 
-  /** `size` threads, each loading the rules from `flags` (its --config and --rules) as the main thread did. */
-  constructor(size: number, flags: ConfigFlags, options: TaskOptions) {
-    const data: WorkerData = { flags: { ...(flags.config === undefined ? {} : { config: flags.config }), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, options };
-    for (let i = 0; i < size; i++) {
-      // A 16 MB nursery, not V8's larger default: a third less memory per thread, as fast. It bounds no live data.
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  private constructor(private readonly workers: readonly Worker[]) {
+    for (const worker of workers) {
       worker.on('message', ({ id, result }: { id: number; result: unknown }) => this.settle(worker, id, result));
       // A worker only fails on a bug or out of memory: the run stops, as it would in one thread.
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped (exit code ${code})`)));
-      this.workers.push(worker);
       this.load.set(worker, 0);
     }
+  }
+
+  /**
+   * `size` threads, each loading the rules from `flags` (its --config and --rules) as the main
+   * thread did. node:worker_threads is loaded only here: a run in one thread starts faster without it.
+   */
+  static async start(size: number, flags: ConfigFlags, options: TaskOptions): Promise<WorkerPool> {
+    const { Worker } = await import('node:worker_threads');
+    const data: WorkerData = { flags: { ...(flags.config === undefined ? {} : { config: flags.config }), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, options };
+    // A 16 MB nursery, not V8's larger default: a third less memory per thread, as fast. It bounds no live data.
+    const spawn = (): Worker => new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    return new WorkerPool(Array.from({ length: size }, spawn));
   }
 
   page(task: PageTask): Promise<Outcome> {
