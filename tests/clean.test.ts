@@ -206,6 +206,34 @@ describe('clean', () => {
     expect(result.removed.filter((removal) => removal.rule === 'generic/trending-list').map((removal) => removal.line)).toEqual([9, 10]);
   });
 
+  describe('a related-stories heading inside the article', () => {
+    const MORE = [
+      'Several members asked for more time to read the proposals, which run to three hundred pages, before any final vote.',
+      'The mayor said she expected the plan to pass comfortably when it returns to the chamber next month.',
+      'Commuter groups have promised to keep campaigning against the fare rises whatever the outcome of that vote.',
+    ];
+    const BOX = ['Related News', 'Police name suspect in bakery fire', 'Storm closes schools across the north'];
+
+    it('removes a box of headlines the article goes on after, and keeps the article', () => {
+      const result = clean(['Council approves transport plan', PROSE[0], PROSE[1], ...BOX, ...MORE].join('\n'));
+      expect(result.paragraphs).toEqual([PROSE[0], PROSE[1], ...MORE]);
+      expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual(BOX.map((text) => ['generic/related-articles', text]));
+      expect(result.related).toEqual([]);
+    });
+
+    it('still ends the article at a list of headlines with teasers between them', () => {
+      const teasers = ['Police name suspect in bakery fire', MORE[0], 'Storm closes schools across the north', MORE[1], MORE[2]];
+      const result = clean(['Council approves transport plan', PROSE[0], PROSE[1], 'Related News', ...teasers].join('\n'));
+      expect(result.paragraphs).toEqual([PROSE[0], PROSE[1]]);
+    });
+
+    it('still ends the article at headlines with time stamps, and at headlines with nothing after them', () => {
+      const stamped = ['Related News', 'Police name suspect in bakery fire', 'time2 hours ago', ...MORE];
+      expect(clean(['Council approves transport plan', PROSE[0], PROSE[1], ...stamped].join('\n')).paragraphs).toEqual([PROSE[0], PROSE[1]]);
+      expect(clean(['Council approves transport plan', PROSE[0], PROSE[1], ...BOX].join('\n')).paragraphs).toEqual([PROSE[0], PROSE[1]]);
+    });
+  });
+
   it('reads the WordPress template and footer', () => {
     const page = [
       'Connect with us',

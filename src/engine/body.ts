@@ -3,9 +3,10 @@ import type { Header } from './header.js';
 import type { RuleSet } from '../rules/compile.js';
 import type { PageContext, Rule, SectionRule } from '../rules/types.js';
 import { cutInline } from './inline.js';
-import type { Line } from './lines.js';
+import { looksLikeHeadline, type Line } from './lines.js';
 import { keepMainRun, type Candidate } from './main-run.js';
 import type { PageMetadata } from './metadata.js';
+import { splitSourceAndTime } from './timestamp.js';
 import { chromeWeight, mainRun, weighLine, type PageProfile } from './prose.js';
 import type { Removal } from './types.js';
 
@@ -33,16 +34,21 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
   const start = textStart(scan, from);
   const proseAfter = proseSuffix(lines, scan);
   let proseChars = 0;
+  const boxed = new Map<number, Rule>();
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text === '') continue;
-    const section = claims.section(i, proseChars);
+    const section = boxed.has(i) ? null : claims.section(i, proseChars);
     if (section && endsArticle(section.rule, i > start, proseChars, proseAfter[i + 1] ?? 0)) {
-      body.end = { index: i, section: section.rule };
-      break;
+      const box = section.rule.related ? relatedBox(lines, i, scan) : null;
+      if (box === null) {
+        body.end = { index: i, section: section.rule };
+        break;
+      }
+      for (const index of box) boxed.set(index, section.rule);
     }
     const carried = page.carry?.index === i ? page.carry.text : null;
-    const rule = carried === null ? (scan[i]?.rule ?? null) : null;
+    const rule = carried === null ? (boxed.get(i) ?? scan[i]?.rule ?? null) : null;
     if (rule) {
       body.removed.push({ rule: rule.id, line: line.no, text: line.text });
       // A run of rule-removed lines walls the article off once, however long the run is:
@@ -71,16 +77,47 @@ export function readBody(lines: readonly Line[], from: number, claims: Claims, s
 interface Scanned {
   rule: Rule | null;
   weight: number;
+  /** Reads as text: a paragraph or a sentence. */
   prose: boolean;
+  /** Reads as a paragraph of running text. */
+  paragraph: boolean;
+}
+
+/** Headlines a related-stories box inside an article lists at most. */
+const BOX_HEADLINES = 5;
+/** Paragraphs that must follow such a box for the article to be taken as going on after it. */
+const PARAGRAPHS_AFTER_BOX = 3;
+
+/**
+ * A related-stories box set inside the article ("Related News", two headlines, then the
+ * article goes on, paragraph after paragraph): the indexes of its heading and headlines, or
+ * null when the section does not have that shape. Lists of related stories at the end of
+ * an article carry time stamps, or teasers between their headlines, or nothing after them:
+ * those still end the article.
+ */
+function relatedBox(lines: readonly Line[], at: number, scan: ReadonlyArray<Scanned | null>): number[] | null {
+  const box = [at];
+  let paragraphs = 0;
+  for (let i = at + 1; i < lines.length && paragraphs < PARAGRAPHS_AFTER_BOX; i++) {
+    const line = lines[i];
+    const scanned = scan[i];
+    if (!line || line.text === '' || !scanned || scanned.rule) continue;
+    if (paragraphs === 0 && !scanned.prose) {
+      if (box.length > BOX_HEADLINES || !looksLikeHeadline(line.text) || splitSourceAndTime(line.text) !== null) return null;
+      box.push(i);
+    } else if (scanned.paragraph && box.length > 1) paragraphs += 1;
+    else return null;
+  }
+  return paragraphs === PARAGRAPHS_AFTER_BOX ? box : null;
 }
 
 function scanLines(lines: readonly Line[], from: number, claims: Claims, page: PageContext, profile: PageProfile): Array<Scanned | null> {
   return lines.map((line, i) => {
     if (i < from || line.text === '') return null;
     const rule = claims.lineRule(i, 'body', page);
-    if (rule) return { rule, weight: chromeWeight(line.text, profile), prose: false };
+    if (rule) return { rule, weight: chromeWeight(line.text, profile), prose: false, paragraph: false };
     const quality = weighLine(line, line.text, profile);
-    return { rule, weight: quality.weight, prose: quality.class !== 'label' };
+    return { rule, weight: quality.weight, prose: quality.class !== 'label', paragraph: quality.class === 'prose' };
   });
 }
 

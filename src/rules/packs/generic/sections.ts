@@ -29,7 +29,7 @@ export const sectionRules: readonly Rule[] = [
     id: 'generic/related-articles',
     kind: 'section',
     related: true,
-    description: 'A "Related Articles" list after the article; its stories are read into related.',
+    description: 'A "Related Articles" list after the article, its stories read into related; a box of headlines inside the article goes alone.',
     start: ['Related Articles', 'Related Stories', 'Related News', 'Related Posts', 'Related Content'],
     minBodyChars: 0,
     examples: {
