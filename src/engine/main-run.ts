@@ -34,7 +34,8 @@ const LATE_METADATA_REACH = 12;
 function readLateMetadata(candidates: readonly Candidate[], end: number, rules: readonly MetadataRule[], meta: PageMetadata, removed: Removal[]): Set<number> {
   const read = new Set<number>();
   // Metadata sits just above the text; a menu of hundreds of lines further up holds none.
-  const open = candidates.flatMap((candidate, index) => (index < end && index >= end - LATE_METADATA_REACH && !candidate.claimed ? [index] : []));
+  const open: number[] = [];
+  for (let index = Math.max(0, end - LATE_METADATA_REACH); index < end; index++) if (candidates[index]?.claimed === false) open.push(index);
   for (let k = 0; k < open.length; k++) {
     const window = open.slice(k, k + METADATA_WINDOW).flatMap((index) => candidates[index]?.line ?? []);
     const consumed = applyMetadata(window, rules, meta, removed);
