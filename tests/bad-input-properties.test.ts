@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decode } from '../src/cli/decode.js';
 import { clean } from '../src/index.js';
+import { PAGE_LINES } from './pages.js';
 import { page, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
 
 afterEach(removeTempDirs);
@@ -113,18 +114,7 @@ describe('decode on any bytes', () => {
 
 /** Lines without line-end characters, so the same page can be written with any line end. */
 const line = fc.oneof(
-  fc.constantFrom(
-    '',
-    'logo',
-    'Council approves transport plan',
-    'NDTV2 days ago',
-    'By Jane Smith',
-    'The council met on Monday to discuss the budget, and members spoke for hours about it.',
-    'The vote was close. Advertisement Members voted 12 to 11.',
-    'Try Our AI Features',
-    'Comments',
-    'Related Articles',
-  ),
+  fc.constantFrom(...PAGE_LINES),
   fc.string({ maxLength: 80 }).map((s) => s.replace(/[\r\n]/g, ' ')),
 );
 const lines = fc.array(line, { maxLength: 30 });

@@ -1,38 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
+import { PAGE_LINES } from './pages.js';
 
 /** Lines that real pages are made of: prose, headings, chrome of every pack, and noise. */
-const realisticLine = fc.oneof(
-  fc.constantFrom(
-    '',
-    'logo',
-    'Council approves transport plan',
-    'NDTV2 days ago',
-    'By Jane Smith',
-    'Open To Talks',
-    'The council met on Monday to discuss the budget, and members spoke for hours about it.',
-    'Fares will rise. STORY CONTINUES BELOW THIS AD The increase takes effect in May.',
-    'The vote was close. Advertisement Members voted 12 to 11.',
-    'An advertisement for the plan ran in local papers.',
-    'Orange background',
-    'Try Our AI Features',
-    'Comments',
-    'No comments yet...',
-    'Related Articles',
-    'time2 hours ago',
-    '  • The Star',
-    '- The Star',
-    'DOWNLOAD THE APP',
-    'Published',
-    'on',
-    'Continue Reading',
-    'Trending',
-    'Copyright © All rights reserved.',
-    'Solve the daily Crossword',
-  ),
-  fc.string({ maxLength: 120 }),
-);
+const realisticLine = fc.oneof(fc.constantFrom(...PAGE_LINES), fc.string({ maxLength: 120 }));
 
 const page = fc.array(realisticLine, { maxLength: 40 }).map((lines) => lines.join('\n'));
 
