@@ -66,6 +66,8 @@ describe('required literals of a pattern', () => {
     [/É/, 'a cased non-ASCII letter'],
     [/(?:abc)*/, 'a group that may match nothing'],
     [new RegExp('abc', 'v'), 'the v flag is not read'],
+    [new RegExp(`${'('.repeat(3000)}abc${')'.repeat(3000)}`), 'groups nested too deep to read'],
+    [new RegExp(Array.from({ length: 200 }, (_, i) => `word${i}`).join('|')), 'more alternatives than a gate is worth'],
   ])('%s needs nothing known: %s', (pattern) => {
     expect(requiredLiterals(pattern)).toBeNull();
   });

@@ -8,6 +8,10 @@
 
 /** Bounds the strings tracked for one part of a pattern, so alternations do not multiply out. */
 const MAX_STRINGS = 16;
+/** A requirement with more literals than this filters little and costs much: none is kept. */
+const MAX_REQUIRED = 64;
+/** Groups nested deeper than this are not read (the reader recurses once per group). */
+const MAX_DEPTH = 100;
 /** Shorter literals occur in nearly every line: they would cost a lookup and filter nothing. */
 const MIN_LITERAL = 3;
 /** A literal's first characters say nearly as much as all of it, and a shorter scan is faster. */
@@ -143,6 +147,7 @@ function sequenceOf(parts: readonly Facts[]): Facts {
 /** Reads a pattern's tokens left to right, computing the facts of each part. */
 class Reader {
   #at = 0;
+  #depth = 0;
   readonly #tokens: string[];
   readonly #unicode: boolean;
 
@@ -177,7 +182,7 @@ class Reader {
       if (required && requires) required.push(...requires);
       else required = null;
     }
-    return { exact: exact && [...new Set(exact)], required: required && minimal(required) };
+    return { exact: exact && [...new Set(exact)], required: required && required.length <= MAX_REQUIRED ? minimal(required) : null };
   }
 
   #sequence(): Facts {
@@ -211,13 +216,15 @@ class Reader {
   }
 
   #group(opening: string): Facts {
+    if (++this.#depth > MAX_DEPTH) throw new Malformed();
     // `(?` followed by anything the tokenizer does not know (such as a flag modifier) is not read.
     if (opening === '(' && this.#peek().startsWith('?')) throw new Malformed();
     const inner = this.#disjunction();
     if (this.#peek() !== ')') throw new Malformed();
     this.#at += 1;
+    this.#depth -= 1;
     // Lookarounds consume nothing; what they look at is not tracked.
-    return opening === '(' || opening === '(?:' || opening.startsWith('(?<') && opening.endsWith('>') ? inner : EMPTY;
+    return opening === '(' || opening === '(?:' || (opening.startsWith('(?<') && opening.endsWith('>')) ? inner : EMPTY;
   }
 }
 
