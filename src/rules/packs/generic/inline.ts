@@ -21,10 +21,11 @@ export const inlineRules: readonly Rule[] = [
     id: 'generic/story-continues',
     kind: 'inline',
     description: '"STORY CONTINUES BELOW THIS AD" and its variants inside a paragraph.',
-    pattern: /\bSTORY CONTINUES (?:BELOW|AFTER) (?:THIS |THE )?(?:AD|ADVERTISEMENT)\b/gi,
+    pattern: /\b(?:STORY|ARTICLE) CONTINUES (?:BELOW|AFTER) (?:THIS |THE )?(?:AD|ADVERTISEMENT)\b/gi,
     examples: {
       remove: [
         'Police closed the road. STORY CONTINUES BELOW THIS AD Traffic was diverted for hours.',
+        'Police closed the road. Article continues below advertisement Traffic was diverted for hours.',
         'STORY CONTINUES BELOW THIS AD',
       ],
       keep: ['The story continues below the surface, in the archives of the ministry.'],
