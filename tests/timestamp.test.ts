@@ -16,6 +16,8 @@ describe('splitSourceAndTime', () => {
     ['Delhi Dweller 19 Sept 2016', 'Delhi Dweller', '19 Sept 2016'],
     ['Reuters | 2 hours ago', 'Reuters', '2 hours ago'],
     ['BBC News - July 8, 2025', 'BBC News', 'July 8, 2025'],
+    ['Updated Mon, November 18, 2024 at 4:10 PM', 'Updated', 'Mon, November 18, 2024 at 4:10 PM'],
+    ['Reuters 20 Nov 2019 08:00 GMT', 'Reuters', '20 Nov 2019 08:00 GMT'],
   ])('splits %j into publisher and time', (line, source, published) => {
     expect(splitSourceAndTime(line)).toEqual({ source, published });
   });
@@ -27,11 +29,14 @@ describe('splitSourceAndTime', () => {
     ['July 8, 2025', 'July 8, 2025'],
     ['2025-07-08', '2025-07-08'],
     ['99 days ago', '99 days ago'],
+    ['3h', '3h'],
+    ['45 m', '45 m'],
+    ['Wednesday 20 November 2019 9:22 am', 'Wednesday 20 November 2019 9:22 am'],
   ])('reads %j as a time with no publisher', (line, published) => {
     expect(splitSourceAndTime(line)).toEqual({ source: null, published });
   });
 
-  it.each(['NDTV', 'Russia said Tuesday that any deal must ensure its security', '450 drones and missiles'])(
+  it.each(['NDTV', 'Russia said Tuesday that any deal must ensure its security', '450 drones and missiles', '300h', '3 hours', 'Monday'])(
     'finds no time in %j',
     (line) => {
       expect(splitSourceAndTime(line)).toBeNull();
@@ -40,7 +45,7 @@ describe('splitSourceAndTime', () => {
 });
 
 describe('isDate', () => {
-  it.each(['08-07-2025', '19 Sept 2016', 'September 21, 2025', 'Jan 5, 2024, 10:30 am'])('accepts %j', (text) => {
+  it.each(['08-07-2025', '19 Sept 2016', 'September 21, 2025', 'Jan 5, 2024, 10:30 am', 'Tue, Nov 19, 2019 at 4:10 PM EST'])('accepts %j', (text) => {
     expect(isDate(text)).toBe(true);
   });
 

@@ -23,7 +23,9 @@ const WORD_AGO = new RegExp(`^(.*?)((?:an?|one) ${UNIT} ago|just now|yesterday)$
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const CLOCK = '(?:,? \\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?)?';
+const WEEKDAY = '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\\.?,? )?';
+/** ", 4:10 pm", " at 16:10 IST": a clock time, maybe with "at" and a time zone. */
+const CLOCK = '(?:,? (?:at )?\\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?(?: [A-Z]{2,4})?)?';
 const DATE_FORMS = [
   '\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}',
   '\\d{4}-\\d{2}-\\d{2}',
@@ -31,7 +33,7 @@ const DATE_FORMS = [
   `${MONTH} \\d{1,2},? \\d{4}`,
 ];
 /** A calendar date with an optional clock time, as a regular expression source. */
-export const DATE = `(?:${DATE_FORMS.join('|')})${CLOCK}`;
+export const DATE = `${WEEKDAY}(?:${DATE_FORMS.join('|')})${CLOCK}`;
 const ENDS_WITH_DATE = new RegExp(`^(.*?)(${DATE})$`, 'i');
 const WHOLE_DATE = new RegExp(`^${DATE}$`, 'i');
 
@@ -78,7 +80,11 @@ function splitAt(pattern: RegExp, text: string): SourceAndTime | null {
   return { source: publisherPart(head), published: time.trim() };
 }
 
+/** "3h", "45m", "2d": the compact age some aggregators print on a line of its own. */
+const COMPACT_AGE = /^\d{1,2} ?(?:s|m|min|h|hr|d|w)$/i;
+
 /** Splits a line made of an optional publisher followed by a time stamp; null for anything else. */
 export function splitSourceAndTime(text: string): SourceAndTime | null {
+  if (COMPACT_AGE.test(text)) return { source: null, published: text };
   return splitNumericAgo(text) ?? splitAt(WORD_AGO, text) ?? splitAt(ENDS_WITH_DATE, text);
 }

@@ -31,6 +31,7 @@ export const BUILTIN_LITERALS: Readonly<Record<string, readonly string[] | null>
   "links/marker-and-headline start": null,
   "links/marker-and-headline end": null,
   "links/wordpress-post-footer pattern": ["appeared first o"],
+  "links/read-full-story pattern": ["read full articl","read full story","read original ar","read original st","read entire arti","read entire stor","read complete ar","read complete st","read the full ar","read the full st","read the origina","read the entire ","read the complet","continue reading"],
   "links/click-pointer pattern": ["here","on the link","on the post","on the video","on the image","on the photo","on the button","on the headline","on the banner","on this link","on this post","on this video","on this image","on this photo","on this button","on this headline","on this banner"],
   "links/gallery-pointer pattern": ["below","above"],
   "widgets/recommended-section start": ["recommended for ","recommended stor","recommended arti","recommended read","sponsored storie","sponsored links","promoted stories","promoted links","partner stories","partner links","around the web","from around the ","stories around t","stories from aro","more from the we","more stories fro","you may like","you may be inter","you may also lik","you may also be ","you might like","you might be int","you might also l","you might also b","paid content","paid partner con","pode gostar","te puede interes","vous aimerez","nnte sie auch in","potrebbe interes","ti potrebbe inte","misschien ook in"],

@@ -184,6 +184,17 @@ export const linksRules: readonly Rule[] = [
     },
   },
   {
+    id: 'links/read-full-story',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A link out to the whole story on its source ("Read full article", "Read the full story at The Independent").',
+    pattern: /^(?:Read (?:the )?(?:full|original|entire|complete) (?:article|story)(?: (?:at|on|in|here)\b.{0,80})?|Continue reading (?:at|on) \S.{0,80})[.!:]?$/i,
+    examples: {
+      remove: ['Read full article', 'Read the full story at The Independent', 'Read the original article on Business Insider', 'Continue reading on CNN'],
+      keep: ['Read the full story, she said, and you will see why the vote failed.', 'Readers can find the full article in the print edition.'],
+    },
+  },
+  {
     id: 'links/click-pointer',
     kind: 'pattern',
     scope: 'page',

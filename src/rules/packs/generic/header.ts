@@ -94,12 +94,14 @@ export const headerRules: readonly Rule[] = [
       if (!found) return null;
       // "Updated 9:15 am, Tuesday, November 19, 2019": a time stamp with its label, no publisher.
       if (found.source !== null && STAMP_LABEL.test(found.source)) return { count: 1, source: null, published: first };
+      // "By Tess Bonn - 11/19/19 06:56 AM EST": a byline, not a publisher, before the time.
+      if (found.source !== null && looksLikeByline(found.source)) return { count: 1, byline: found.source, published: found.published };
       const source = found.source !== null && looksLikePublisher(found.source) ? found.source : null;
       if (found.source !== null && source === null) return null;
       return { count: 1, source, published: found.published };
     },
     examples: {
-      remove: ['NDTV2 days ago', 'News183 days ago', 'Focus Malaysia08-07-2025', '2 hours ago', 'Updated 9:15 am, Tuesday, November 19, 2019'],
+      remove: ['NDTV2 days ago', 'News183 days ago', 'Focus Malaysia08-07-2025', '2 hours ago', 'Updated 9:15 am, Tuesday, November 19, 2019', 'By Tess Bonn - 11/19/19 06:56 AM EST', '3h'],
       keep: ['He said the strike began 2 days ago', 'Officials said talks ended 3 days ago.'],
     },
   },
