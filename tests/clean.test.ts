@@ -206,6 +206,13 @@ describe('clean', () => {
     expect(result.removed.filter((removal) => removal.rule === 'generic/trending-list').map((removal) => removal.line)).toEqual([9, 10]);
   });
 
+  it('takes the heading kept above the article for its headline when the menu above holds none', () => {
+    const menu = ['Contact Us', 'About Us', 'Home', 'News', 'Business', 'Politics', 'Sport'];
+    const result = clean([...menu, '', 'October 9, 2018 at 9:40 am', 'Council approves transport plan after long debate', '', ...PROSE].join('\n'));
+    expect(result.title).toBe('Council approves transport plan after long debate');
+    expect(result.paragraphs).toEqual(PROSE);
+  });
+
   describe('a related-stories heading inside the article', () => {
     const MORE = [
       'Several members asked for more time to read the proposals, which run to three hundred pages, before any final vote.',

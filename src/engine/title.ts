@@ -17,7 +17,8 @@ function qualifies(text: string): boolean {
 /**
  * When the main-text rule removed a menu's worth of lines above the article, the headline
  * is among the last of them: the one printed twice on the page if any (sites repeat their
- * headline in breadcrumbs and titles), else the longest headline-like line.
+ * headline in breadcrumbs and titles), else the longest headline-like line. When none of
+ * them looks like a headline, it is the heading kept right above the article's first line.
  */
 export function findTitleNearText(lines: readonly Line[], title: string | null, bodyRemovals: readonly Removal[], before: MainTextRule | null): TitleHint | null {
   if (before === null) return null;
@@ -34,7 +35,18 @@ export function findTitleNearText(lines: readonly Line[], title: string | null, 
     const score = ((counts.get(line.key) ?? 0) > 1 ? 1000 : 0) + countWords(line.text);
     if (!best || score >= best.score) best = { index: line.no - 1, score };
   }
+  best ??= headingAfter(lines, above[above.length - 1]?.line ?? 0, bodyRemovals);
   return best ? { index: best.index, above: before } : null;
+}
+
+/**
+ * The first line no rule removed among the few after line number `after` (past a time stamp or
+ * a share button), when it reads as a headline.
+ */
+function headingAfter(lines: readonly Line[], after: number, removals: readonly Removal[]): { index: number; score: number } | null {
+  const removed = new Set(removals.map((removal) => removal.line));
+  const line = lines.slice(after, after + NEAR * 2).find((candidate) => candidate.text !== '' && !removed.has(candidate.no));
+  return line && qualifies(line.text) ? { index: line.no - 1, score: 0 } : null;
 }
 
 /** Words a sentence opens with but a title-case headline does not end with. */
