@@ -14,7 +14,7 @@ export const photoRules: readonly Rule[] = [
     scope: 'page',
     description: 'A photo credit line ("Photo: Damian Dovarganes, AP", "Picture Credits: Francois Decaillet", "(Image: © Shutterstock)").',
     pattern: new RegExp(
-      `^(?:${CREDIT_LABEL}\\s?:\\s?${CREDIT}|(?:Photo|Photograph|Picture|Image|Photo illustration|Illustration) by ${CREDIT}|\\((?:${CREDIT_LABEL}|File photo)\\s?:\\s?[^()]{1,80}\\))$`,
+      `^(?:${CREDIT_LABEL}\\s?:\\s?${CREDIT}|(?:Photo|Photograph|Picture|Image|Photo illustration|Illustration) by ${CREDIT}|\\((?:${CREDIT_LABEL}|File photo)\\s?:\\s?[^()]{1,80}\\)|\\(?(?:${anyCase('representational')}|${anyCase('representative')}|${anyCase('file')}) (?:${anyCase('image')}|${anyCase('photo')}|${anyCase('picture')}|${anyCase('pic')})\\)?\\.?)$`,
       'u',
     ),
     examples: {
@@ -24,6 +24,8 @@ export const photoRules: readonly Rule[] = [
         '(Image: © TNG Collaboration)',
         'Photo by David Dyer-Bennet',
         'Image: AFP/Getty Images',
+        'Representational image',
+        '(File photo)',
       ],
       keep: [
         'Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur',

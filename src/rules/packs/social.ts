@@ -5,7 +5,7 @@ const NETWORK =
   '(?:Facebook(?:-f)?|Twitter|LinkedIn(?:-in)?|WhatsApp|Pinterest|Pint|Reddit|Instagram|YouTube|TikTok|Telegram|Flipboard|Tumblr|Threads|Bluesky|Mastodon|Snapchat|Messenger|Google\\+|VK|Weibo|WeChat|LINE)';
 const BUTTON = `(?:${NETWORK}|Share|Tweet|Email|E-mail|Print|Pin|SMS|RSS|Copy link)`;
 /** A network for "share on …" / "follow us on …": the ones above, plus X and email. */
-const TARGET = `(?:${NETWORK}|X|email|e-mail)`;
+const TARGET = `(?:${NETWORK}|X|email|e-mail|Google News)`;
 
 export const socialRules: readonly Rule[] = [
   {
@@ -22,6 +22,17 @@ export const socialRules: readonly Rule[] = [
         'Email the council if you want a say, the mayor told residents.',
         'Print editions were delayed by the storm.',
       ],
+    },
+  },
+  {
+    id: 'social/opens-in-new-window',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A link or share button labelled "(Opens in new window)" ("Click to share on WhatsApp (Opens in new window)").',
+    pattern: /^[^()]{1,80}\s?\(Opens in (?:a )?new (?:window|tab)\)$/i,
+    examples: {
+      remove: ['Click to share on WhatsApp (Opens in new window)', 'Click to email a link to a friend (Opens in new window)', 'Read the full report (opens in a new tab)'],
+      keep: ['The council published the report on Monday (opens in new window) and said more would follow within the month.'],
     },
   },
   {
@@ -46,13 +57,13 @@ export const socialRules: readonly Rule[] = [
     id: 'social/follow-prompt',
     kind: 'pattern',
     scope: 'page',
-    description: 'Follow prompts of the site ("Follow us on Twitter", "Follow us:", "Follow us for breaking news and latest updates:").',
+    description: 'Follow prompts of the site ("Follow us on Twitter", "Follow us:", "Join our WhatsApp channel").',
     pattern: new RegExp(
-      `^(?:(?:Follow|Like) us|(?:Follow|Like|Find|Join) us (?:on|at|via) (?:${TARGET}|social media)(?:,? (?:and |or )?(?:on )?${TARGET}){0,6}|Follow us elsewhere|Follow us for (?:breaking news|the latest|latest|more|updates)\\b[^.!?]{0,60}|Follow by (?:email|e-mail)|Stay connected)\\s*[:.!]?$`,
+      `^(?:(?:Follow|Like) us|(?:Follow|Like|Find|Join) us (?:on|at|via) (?:${TARGET}|social media)(?:,? (?:and |or )?(?:on )?${TARGET}){0,6}|Join our (?:${NETWORK}|Google News) (?:channel|group|community)\\b[^.!?]{0,80}|Follow us elsewhere|Follow us for (?:breaking news|the latest|latest|more|updates)\\b[^.!?]{0,60}|Follow by (?:email|e-mail)|Stay connected)\\s*[:.!]?$`,
       'i',
     ),
     examples: {
-      remove: ['Follow us on Twitter', 'FOLLOW US', 'Follow us:', 'Follow us for breaking news and latest updates:', 'Find us on Facebook'],
+      remove: ['Follow us on Twitter', 'FOLLOW US', 'Follow us:', 'Follow us for breaking news and latest updates:', 'Find us on Facebook', 'Follow us on Google News', 'Join our WhatsApp channel for the latest updates'],
       keep: [
         'Follow us, the protesters chanted as they marched to the square.',
         'Follow us on the road to recovery, the campaign poster read, beside a photo of the mayor.',

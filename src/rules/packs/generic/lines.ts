@@ -31,9 +31,9 @@ export const lineRules: readonly Rule[] = [
     scope: 'page',
     description: 'A line that only marks an ad slot inside the article ("Continue Reading Below", "Story continues").',
     pattern:
-      /^(?:Continue reading (?:below|the main story)|(?:Story|Article) continues(?: (?:below|after (?:this |the )?(?:ad|advertisement|video))(?: (?:this |the )?(?:ad|advertisement|video))?)?|(?:Advertisement\s*[-–]\s*)?Scroll to continue(?: with content)?)[.:]?$/i,
+      /^(?:Advertisement\s*[-–—:]?\s*)?(?:Continue reading (?:below|the main story)|(?:Story|Article) continues(?: (?:below|after (?:this |the )?(?:ad|advertisement|video))(?: (?:this |the )?(?:ad|advertisement|video))?)?|Scroll to continue(?: with content)?)[.:]?$/i,
     examples: {
-      remove: ['Continue Reading Below', 'Continue reading the main story', 'Story continues', 'Article continues below advertisement', 'Story continues after the ad', 'Advertisement - Scroll to continue'],
+      remove: ['Continue Reading Below', 'Continue reading the main story', 'Story continues', 'Article continues below advertisement', 'Story continues after the ad', 'Advertisement - Scroll to continue', 'ADVERTISEMENT - CONTINUE READING BELOW'],
       keep: ['Continue reading below for the full list of winners.', 'The story continues below the surface, in the archives of the ministry.'],
     },
   },
