@@ -3,7 +3,8 @@ import type { Rule } from '../types.js';
 /** Social networks and share-bar buttons, as their labels appear on share and follow bars. */
 const NETWORK =
   '(?:Facebook(?:-f)?|Twitter|LinkedIn(?:-in)?|WhatsApp|Pinterest|Pint|Reddit|Instagram|YouTube|TikTok|Telegram|Flipboard|Tumblr|Threads|Bluesky|Mastodon|Snapchat|Messenger|Google\\+|VK|Weibo|WeChat|LINE)';
-const BUTTON = `(?:${NETWORK}|Share|Tweet|Email|E-mail|Print|Pin|SMS|RSS|Copy link)`;
+/** Share and print buttons, in English and the other languages of the stopword lists. */
+const BUTTON = `(?:${NETWORK}|Share|Tweet|Email|E-mail|Print|Pin|SMS|RSS|Copy link|Compartir|Compartilhar|Compartilhe|Partager|Teilen|Condividi|Delen|Bagikan|Udostępnij|Поделиться|Поділитися|مشاركة|Imprimir|Imprimer|Drucken|Stampa)`;
 /** A network for "share on …" / "follow us on …": the ones above, plus X and email. */
 const TARGET = `(?:${NETWORK}|X|email|e-mail|Google News)`;
 
@@ -15,12 +16,13 @@ export const socialRules: readonly Rule[] = [
     description: 'A line made only of share-bar buttons or network names ("Share", "Tweet", "Facebook Twitter LinkedIn").',
     pattern: new RegExp(`^${BUTTON}(?: ?[|,•·/]? ?${BUTTON}){0,12}$`, 'i'),
     examples: {
-      remove: ['Share', 'Tweet', 'Print', 'Facebook Twitter LinkedIn', 'Facebook-f Linkedin-in Twitter', 'WhatsApp | Email'],
+      remove: ['Share', 'Tweet', 'Print', 'Facebook Twitter LinkedIn', 'Facebook-f Linkedin-in Twitter', 'WhatsApp | Email', 'Compartir', 'Teilen', 'Поделиться'],
       keep: [
         'Facebook shares fell by 5 percent on Tuesday, the exchange said.',
         'Twitter users mocked the slogan within hours of its launch.',
         'Email the council if you want a say, the mayor told residents.',
         'Print editions were delayed by the storm.',
+        'Teilen wollte der Minister die Macht nicht.',
       ],
     },
   },
@@ -59,11 +61,11 @@ export const socialRules: readonly Rule[] = [
     scope: 'page',
     description: 'Follow prompts of the site ("Follow us on Twitter", "Follow us:", "Join our WhatsApp channel").',
     pattern: new RegExp(
-      `^(?:(?:Follow|Like) us|(?:Follow|Like|Find|Join) us (?:on|at|via) (?:${TARGET}|social media)(?:,? (?:and |or )?(?:on )?${TARGET}){0,6}|Join our (?:${NETWORK}|Google News) (?:channel|group|community)\\b[^.!?]{0,80}|Follow us elsewhere|Follow us for (?:breaking news|the latest|latest|more|updates)\\b[^.!?]{0,60}|Follow by (?:email|e-mail)|Stay connected)\\s*[:.!]?$`,
+      `^(?:(?:Follow|Like) us|(?:Follow|Like|Find|Join) us (?:on|at|via) (?:${TARGET}|social media)(?:,? (?:and |or )?(?:on )?${TARGET}){0,6}|Join our (?:${NETWORK}|Google News) (?:channel|group|community)\\b[^.!?]{0,80}|(?:Síguenos|Suivez-nous|Folgen Sie uns|Folge uns|Siga-nos|Sigam-nos|Seguici|Volg ons|Ikuti kami)(?: (?:en|sur|auf|no|nas|su|op|di|on) (?:${TARGET}|las redes sociales|les réseaux sociaux|redes sociais|social media)(?:,? (?:y |et |und |e |en |dan |and )?${TARGET}){0,6})?|Follow us elsewhere|Follow us for (?:breaking news|the latest|latest|more|updates)\\b[^.!?]{0,60}|Follow by (?:email|e-mail)|Stay connected)\\s*[:.!]?$`,
       'i',
     ),
     examples: {
-      remove: ['Follow us on Twitter', 'FOLLOW US', 'Follow us:', 'Follow us for breaking news and latest updates:', 'Find us on Facebook', 'Follow us on Google News', 'Join our WhatsApp channel for the latest updates'],
+      remove: ['Follow us on Twitter', 'FOLLOW US', 'Follow us:', 'Follow us for breaking news and latest updates:', 'Find us on Facebook', 'Follow us on Google News', 'Join our WhatsApp channel for the latest updates', 'Síguenos en Twitter', 'Suivez-nous sur Facebook et Instagram', 'Folgen Sie uns'],
       keep: [
         'Follow us, the protesters chanted as they marched to the square.',
         'Follow us on the road to recovery, the campaign poster read, beside a photo of the mayor.',
@@ -96,7 +98,7 @@ export const socialRules: readonly Rule[] = [
     scope: 'page',
     description: 'Newsletter and e-mail sign-up prompts ("Sign up for our newsletter", "SIGN UP FOR NEWSLETTERS AND ALERTS", "Subscribe").',
     pattern:
-      /^(?:(?:Sign up|Signup|Subscribe|Register)(?: now| today| here)? (?:for|to) (?:our ?)?(?:[\p{L}\d][\p{L}\d.&'’-]* ){0,4}(?:newsletters?|e-?mails?|email alerts|alerts|briefings?)(?: (?:and|&) (?:alerts|more|newsletters))?(?: today| now| here)?|(?:Email |E-mail |Free )?Newsletters?(?: Sign[- ]?Up| & More)?|Subscribe(?: now| today| here)?|Sign up(?: now| today| here)?|Newsletter sign[- ]?up)\s*[:.!]?$/iu,
+      /^(?:(?:Sign up|Signup|Subscribe|Register)(?: now| today| here)? (?:for|to) (?:our ?)?(?:[\p{L}\d][\p{L}\d.&'’-]* ){0,4}(?:newsletters?|e-?mails?|email alerts|alerts|briefings?)(?: (?:and|&) (?:alerts|more|newsletters))?(?: today| now| here)?|(?:Email |E-mail |Free )?Newsletters?(?: Sign[- ]?Up| & More)?|Subscribe(?: now| today| here)?|Sign up(?: now| today| here)?|Newsletter sign[- ]?up|Suscríbete|Suscribirse|Abonnez-vous|S'abonner|Abonnieren|Jetzt abonnieren|Assine|Inscreva-se|Iscriviti|Abbonati|Abonneren|Berlangganan|Subskrybuj|Подписаться|Підписатися)\s*[:.!]?$/iu,
     examples: {
       remove: [
         'Sign up for our newsletter',
@@ -107,6 +109,9 @@ export const socialRules: readonly Rule[] = [
         'Subscribe to Newsletter',
         'Email Newsletters',
         'Subscribe',
+        'Suscríbete',
+        'Abonnez-vous',
+        'Подписаться',
       ],
       keep: [
         'Sign up for the scheme was slower than expected, officials said.',
