@@ -15,7 +15,7 @@ export const BUILTIN_LITERALS: Readonly<Record<string, readonly string[] | null>
   "generic/puzzle-promo pattern": ["solve the daily "],
   "generic/trailing-date-stamp pattern": null,
   "generic/comment-widget end": ["no comments yet","be the first to "],
-  "generic/comments-section start": ["comment","response","replies","leave a reply","join the convers"],
+  "generic/comments-section start": null,
   "generic/copyright-footer start": null,
   "social/share-buttons pattern": null,
   "social/opens-in-new-window pattern": ["(opens in new wi","(opens in new ta","(opens in a new "],
