@@ -18,6 +18,11 @@ describe('splitSourceAndTime', () => {
     ['BBC News - July 8, 2025', 'BBC News', 'July 8, 2025'],
     ['Updated Mon, November 18, 2024 at 4:10 PM', 'Updated', 'Mon, November 18, 2024 at 4:10 PM'],
     ['Reuters 20 Nov 2019 08:00 GMT', 'Reuters', '20 Nov 2019 08:00 GMT'],
+    ['El País hace 2 horas', 'El País', 'hace 2 horas'],
+    ['Le Monde il y a 3 heures', 'Le Monde', 'il y a 3 heures'],
+    ['Spiegel vor 5 Minuten', 'Spiegel', 'vor 5 Minuten'],
+    ['РИА Новости 2 часа назад', 'РИА Новости', '2 часа назад'],
+    ['Kompas 3 jam yang lalu', 'Kompas', '3 jam yang lalu'],
   ])('splits %j into publisher and time', (line, source, published) => {
     expect(splitSourceAndTime(line)).toEqual({ source, published });
   });
@@ -30,13 +35,17 @@ describe('splitSourceAndTime', () => {
     ['2025-07-08', '2025-07-08'],
     ['99 days ago', '99 days ago'],
     ['3h', '3h'],
+    ['há 2 dias', 'há 2 dias'],
+    ['5 ore fa', '5 ore fa'],
+    ['3 uur geleden', '3 uur geleden'],
+    ['2 години тому', '2 години тому'],
     ['45 m', '45 m'],
     ['Wednesday 20 November 2019 9:22 am', 'Wednesday 20 November 2019 9:22 am'],
   ])('reads %j as a time with no publisher', (line, published) => {
     expect(splitSourceAndTime(line)).toEqual({ source: null, published });
   });
 
-  it.each(['NDTV', 'Russia said Tuesday that any deal must ensure its security', '450 drones and missiles', '300h', '3 hours', 'Monday'])(
+  it.each(['NDTV', 'Russia said Tuesday that any deal must ensure its security', '450 drones and missiles', '300h', '3 hours', 'Monday', 'Il y a 3 heures que la réunion a commencé', 'hace falta'])(
     'finds no time in %j',
     (line) => {
       expect(splitSourceAndTime(line)).toBeNull();

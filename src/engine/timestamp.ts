@@ -80,11 +80,31 @@ function splitAt(pattern: RegExp, text: string): SourceAndTime | null {
   return { source: publisherPart(head), published: time.trim() };
 }
 
+/** "hace 2 horas", "vor 3 Stunden", "2 часа назад": relative times in the other languages of the stopword lists. */
+const FOREIGN_AGO = new RegExp(
+  `^(.*?)(?:^|\\s)(${[
+    '(?:hace|há) (?:\\d+|una?) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)',
+    'il y a (?:\\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)',
+    'vor (?:\\d+|einer?|einem) (?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)',
+    '(?:\\d+|un|una) (?:secondi|minuti|ore|giorni|settimane|mesi|anni|minuto|ora|giorno|settimana|mese|anno) fa',
+    '(?:\\d+|een) (?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar) geleden',
+    '\\d+ (?:detik|menit|jam|hari|minggu|bulan|tahun) (?:yang )?lalu',
+    '\\d+ (?:sekund[ęy]?|minut[ęy]?|godzin[ęy]?|dni|dzień|tygodni(?:e)?|miesięcy|miesiące|lat(?:a)?) temu',
+    '\\d+ (?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|день|дня|дней|недел[иья]|месяц(?:а|ев)?|года?|лет) назад',
+    '\\d+ (?:секунд[уи]?|хвилин[уи]?|годин[уи]?|день|дні|днів|тижн(?:і|ів|ень)|місяц(?:ь|і|ів)|рок(?:и|ів)?|років) тому',
+  ].join('|')})$`,
+  'iu',
+);
+
 /** "3h", "45m", "2d": the compact age some aggregators print on a line of its own. */
 const COMPACT_AGE = /^\d{1,2} ?(?:s|m|min|h|hr|d|w)$/i;
 
+/** Longer lines are prose that happens to end in a time, not a publisher and time line. */
+const MAX_STAMP_LINE = 200;
+
 /** Splits a line made of an optional publisher followed by a time stamp; null for anything else. */
 export function splitSourceAndTime(text: string): SourceAndTime | null {
+  if (text.length > MAX_STAMP_LINE) return null;
   if (COMPACT_AGE.test(text)) return { source: null, published: text };
-  return splitNumericAgo(text) ?? splitAt(WORD_AGO, text) ?? splitAt(ENDS_WITH_DATE, text);
+  return splitNumericAgo(text) ?? splitAt(WORD_AGO, text) ?? splitAt(FOREIGN_AGO, text) ?? splitAt(ENDS_WITH_DATE, text);
 }
