@@ -213,6 +213,13 @@ describe('clean', () => {
     expect(result.paragraphs).toEqual(PROSE);
   });
 
+  it('does not take a kept sentence for the headline, even after lines removed above it', () => {
+    // Found by the idempotence property: repeated paragraphs above weigh as a menu.
+    const repeated = 'The council met on Monday to discuss the budget, and members spoke for hours about it.';
+    const page = ['Council approves transport plan', repeated, repeated, 'An advertisement for the plan ran in local papers.', repeated].join('\n');
+    expect(clean(page).title).toBe('Council approves transport plan');
+  });
+
   describe('a related-stories heading inside the article', () => {
     const MORE = [
       'Several members asked for more time to read the proposals, which run to three hundred pages, before any final vote.',

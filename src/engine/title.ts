@@ -41,12 +41,13 @@ export function findTitleNearText(lines: readonly Line[], title: string | null, 
 
 /**
  * The first line no rule removed among the few after line number `after` (past a time stamp or
- * a share button), when it reads as a headline.
+ * a share button), when it reads as a headline and not as a sentence: a kept line ending in a
+ * full stop is the article's first sentence.
  */
 function headingAfter(lines: readonly Line[], after: number, removals: readonly Removal[]): { index: number; score: number } | null {
   const removed = new Set(removals.map((removal) => removal.line));
   const line = lines.slice(after, after + NEAR * 2).find((candidate) => candidate.text !== '' && !removed.has(candidate.no));
-  return line && qualifies(line.text) ? { index: line.no - 1, score: 0 } : null;
+  return line && qualifies(line.text) && !line.text.endsWith('.') ? { index: line.no - 1, score: 0 } : null;
 }
 
 /** Words a sentence opens with but a title-case headline does not end with. */

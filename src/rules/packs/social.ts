@@ -98,7 +98,7 @@ export const socialRules: readonly Rule[] = [
     scope: 'page',
     description: 'Newsletter and e-mail sign-up prompts ("Sign up for our newsletter", "SIGN UP FOR NEWSLETTERS AND ALERTS", "Subscribe").',
     pattern:
-      /^(?:(?:Sign up|Signup|Subscribe|Register)(?: now| today| here)? (?:for|to) (?:our ?)?(?:[\p{L}\d][\p{L}\d.&'’-]* ){0,4}(?:newsletters?|e-?mails?|email alerts|alerts|briefings?)(?: (?:and|&) (?:alerts|more|newsletters))?(?: today| now| here)?|(?:Email |E-mail |Free )?Newsletters?(?: Sign[- ]?Up| & More)?|Subscribe(?: now| today| here)?|Sign up(?: now| today| here)?|Newsletter sign[- ]?up|Suscríbete|Suscribirse|Abonnez-vous|S'abonner|Abonnieren|Jetzt abonnieren|Assine|Inscreva-se|Iscriviti|Abbonati|Abonneren|Berlangganan|Subskrybuj|Подписаться|Підписатися)\s*[:.!]?$/iu,
+      /^(?:(?:Sign up|Signup|Subscribe|Register)(?: now| today| here)? (?:for|to) (?:our ?)?(?:[\p{L}\d][\p{L}\d.&'’-]* ){0,4}(?:newsletters?|e-?mails?|email alerts|alerts|briefings?)(?: (?:and|&) (?:alerts|more|newsletters))?(?: today| now| here)?|(?:Email |E-mail |Free )?Newsletters?(?: Sign[- ]?Up| & More)?|Subscribe(?: now| today| here)?|Sign up(?: now| today| here)?|Newsletter sign[- ]?up)\s*[:.!]?$/iu,
     examples: {
       remove: [
         'Sign up for our newsletter',
@@ -109,15 +109,23 @@ export const socialRules: readonly Rule[] = [
         'Subscribe to Newsletter',
         'Email Newsletters',
         'Subscribe',
-        'Suscríbete',
-        'Abonnez-vous',
-        'Подписаться',
       ],
       keep: [
         'Sign up for the scheme was slower than expected, officials said.',
         'Subscribers to the newsletter were told of the breach on Friday.',
         'Subscribe to our newsletter, the email said, before asking for bank details.',
       ],
+    },
+  },
+  {
+    id: 'social/subscribe-word',
+    kind: 'line',
+    scope: 'page',
+    description: 'A subscribe button in another language ("Suscríbete", "Abonnez-vous", "Abonnieren", "Подписаться").',
+    lines: ['Suscríbete', 'Suscribirse', 'Abonnez-vous', "S'abonner", 'Abonnieren', 'Jetzt abonnieren', 'Assine', 'Inscreva-se', 'Iscriviti', 'Abbonati', 'Abonneren', 'Berlangganan', 'Subskrybuj', 'Подписаться', 'Підписатися'],
+    examples: {
+      remove: ['Suscríbete', 'ABONNEZ-VOUS', 'Подписаться'],
+      keep: ['Suscríbete, dijo el alcalde, y verás los cambios.'],
     },
   },
   {

@@ -18,12 +18,22 @@ export const sectionRules: readonly Rule[] = [
     id: 'generic/comments-section',
     kind: 'section',
     description: 'A reader comments section after the article ("Comments", "Leave a Reply", "3 Responses").',
-    start:
-      /^(?:Comments|\d+ (?:Comments?|Responses?|Replies)|Leave a (?:Reply|Comment)|Join (?:our commenting forum|the conversation)|(?:Show|View) comments|(?:\d+ )?(?:Comentarios|Commentaires|Kommentare|Commenti|Comentários|Reacties|Komentar|Komentarze|Комментарии|Коментарі|التعليقات))$/i,
+    start: /^(?:Comments|\d+ (?:Comments?|Responses?|Replies)|Leave a (?:Reply|Comment)|Join (?:our commenting forum|the conversation)|(?:Show|View) comments)$/i,
     minBodyChars: 200,
     examples: {
-      remove: ['Leave a Reply\nYour email address will not be published.', 'Comentarios\nUn lector escribió algo.', '12 Kommentare'],
+      remove: ['Leave a Reply\nYour email address will not be published.'],
       keep: ['Comments from the minister came late on Tuesday.'],
+    },
+  },
+  {
+    id: 'generic/comments-heading',
+    kind: 'section',
+    description: 'A reader comments heading in another language ("Comentarios", "Kommentare", "Комментарии") and what follows it.',
+    start: ['Comentarios', 'Comentários', 'Commentaires', 'Kommentare', 'Commenti', 'Reacties', 'Komentar', 'Komentarze', 'Комментарии', 'Коментарі', 'التعليقات'],
+    minBodyChars: 200,
+    examples: {
+      remove: ['Comentarios\nUn lector escribió algo.', 'Kommentare'],
+      keep: ['Comentarios del ministro llegaron el martes por la noche.'],
     },
   },
   {
@@ -138,12 +148,22 @@ export const sectionRules: readonly Rule[] = [
     kind: 'section',
     description: 'A copyright footer ("Copyright © …", "© 2025 …") and the page footer after it.',
     // "© Amazon" under a photo is a credit, not a footer: a footer has a year or the rights line.
-    start:
-      /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|©.*\bAll rights reserved\b|(?:.{0,80}[\s.,|©-])?(?:Todos los derechos reservados|Tous droits réservés|Alle Rechte vorbehalten|Todos os direitos reservados|Tutti i diritti riservati|Alle rechten voorbehouden|Hak cipta dilindungi(?: undang-undang)?|Wszelkie prawa zastrzeżone|Все права защищены|Усі права захищені|Всі права захищені|جميع الحقوق محفوظة)\.?$)/i,
+    start: /^(?:Copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|©.*\bAll rights reserved\b)/i,
     minBodyChars: 200,
     examples: {
-      remove: ['Copyright © All rights reserved.', '© 2025 Example Media. All rights reserved.', 'El Diario 2024. Todos los derechos reservados.', 'Все права защищены'],
+      remove: ['Copyright © All rights reserved.', '© 2025 Example Media. All rights reserved.'],
       keep: ['Copyright law in the EU changed in 2019, the court noted.', '© Amazon'],
+    },
+  },
+  {
+    id: 'generic/rights-reserved',
+    kind: 'section',
+    description: 'A line ending in "All rights reserved" in another language ("Todos los derechos reservados", "Все права защищены") and the page footer after it.',
+    start: /(?:Todos los derechos reservados|Tous droits réservés|Alle Rechte vorbehalten|Todos os direitos reservados|Tutti i diritti riservati|Alle rechten voorbehouden|Hak cipta dilindungi(?: undang-undang)?|Wszelkie prawa zastrzeżone|Все права защищены|Усі права захищені|Всі права захищені|جميع الحقوق محفوظة)\.?$/i,
+    minBodyChars: 200,
+    examples: {
+      remove: ['El Diario 2024. Todos los derechos reservados.', 'Все права защищены'],
+      keep: ['Todos los derechos reservados, dijo el juez, no significa todos los usos.'],
     },
   },
   {
