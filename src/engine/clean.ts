@@ -78,7 +78,7 @@ function cleanWith(set: RuleSet, text: string): CleanResult {
   const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, LANGUAGE_SAMPLE) };
   const first = read(page);
   // Menus above the article push the first headline-like line far from it: look again near the article.
-  const hint = findTitleNearText(lines, first.header.title, first.body.removed, set.mainText.before);
+  const hint = findTitleNearText(lines, page.profile.lineCounts, first.header.title, first.body.removed, set.mainText.before);
   const { header, body } = hint ? read(page, hint) : first;
   const tail: Tail = body.end ? readTail(lines, body.end, page.claims, set) : { related: [], removed: [] };
   const removed = [...header.removed, ...body.removed, ...tail.removed];

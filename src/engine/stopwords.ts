@@ -88,11 +88,6 @@ export function countStopwords(text: string, stopwords: Stopwords | null): WordC
   return count;
 }
 
-/** Words as the stopword weighing counts them (runs of letters, marks, digits, apostrophes). */
-export function wordCount(text: string): number {
-  return countStopwords(text, null).words;
-}
-
 /** A text's words, and how many of them each stopword list holds: one pass serves every list. */
 export interface WordTally {
   words: number;

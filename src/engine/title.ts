@@ -17,15 +17,20 @@ function qualifies(text: string): boolean {
 /**
  * When the main-text rule removed a menu's worth of lines above the article, the headline
  * is among the last of them: the one printed twice on the page if any (sites repeat their
- * headline in breadcrumbs and titles), else the longest headline-like line. When none of
- * them looks like a headline, it is the heading kept right above the article's first line.
+ * headline in breadcrumbs and titles; `counts` are the page's line counts), else the longest
+ * headline-like line. When none of them looks like a headline, it is the heading kept right
+ * above the article's first line.
  */
-export function findTitleNearText(lines: readonly Line[], title: string | null, bodyRemovals: readonly Removal[], before: MainTextRule | null): TitleHint | null {
+export function findTitleNearText(
+  lines: readonly Line[],
+  counts: ReadonlyMap<string, number>,
+  title: string | null,
+  bodyRemovals: readonly Removal[],
+  before: MainTextRule | null,
+): TitleHint | null {
   if (before === null) return null;
   const above = bodyRemovals.filter((removal) => removal.rule === before.id);
   if (above.length < MIN_MENU_LINES) return null;
-  const counts = new Map<string, number>();
-  for (const line of lines) if (line.text !== '') counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
   // A headline the page prints twice is the headline, however far from the text.
   if (title !== null && (counts.get(lineKey(title)) ?? 0) > 1) return null;
   let best: { index: number; score: number } | null = null;
