@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExact, lineRecall, scorePage, scoreSet, shingles, tokenize } from '../src/eval/score.js';
+import { isExact, lineRecall, scorePage, scoreSet, shingles, tokenize } from '../scripts/measures.js';
 
 describe('the benchmark measure', () => {
   it('tokenizes on runs of word characters, in any script', () => {

@@ -87,3 +87,46 @@ export function isExact(output: string, gold: string): boolean {
   const expected = nonBlankLines(gold);
   return produced.length === expected.length && produced.every((line, index) => line === expected[index]);
 }
+
+/** Runs of white space folded to one space, trimmed: how the snippet measure compares text. */
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Counts of the snippet measure for one page or a set (trafilatura's: summed over pages). */
+export interface SnippetCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** A `with` snippet found in the output is a true positive, else a false negative; a `without` found is a false positive. */
+export function scoreSnippets(output: string, withSnippets: readonly string[], withoutSnippets: readonly string[]): SnippetCounts {
+  const folded = foldWhitespace(output);
+  const found = (snippet: string) => folded.includes(foldWhitespace(snippet));
+  const tp = withSnippets.filter(found).length;
+  return { tp, fn: withSnippets.length - tp, fp: withoutSnippets.filter(found).length };
+}
+
+export function sumSnippets(pages: readonly SnippetCounts[]): SetScore {
+  const tp = pages.reduce((sum, page) => sum + page.tp, 0);
+  const fp = pages.reduce((sum, page) => sum + page.fp, 0);
+  const fn = pages.reduce((sum, page) => sum + page.fn, 0);
+  return {
+    precision: tp + fp === 0 ? 0 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 0 : tp / (tp + fn),
+    f1: tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn),
+  };
+}
+
+/**
+ * The C4-style line filter the issue measures against: keep the lines of ten words or more, or
+ * ending in `.`, `!` or `?`; drop the rest.
+ */
+export function lineFilter(page: string): string {
+  return page
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.split(/\s+/).length >= 10 || /[.!?]$/.test(line))
+    .join('\n');
+}
