@@ -245,4 +245,16 @@ export const linksRules: readonly Rule[] = [
       ],
     },
   },
+  {
+    id: 'links/source-line',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A line that names the source of the story ("Source link", "Source: PAP, niezalezna.pl", "Kaynak: Bültenler", "Leer noticia completa en El Mundo.").',
+    pattern:
+      /^(?:Source link|(?:Sources?|Fuentes?|Fonte|Quelle|Quellen|Źródło|Źródła|Kaynak|Sumber|Bron|Fonti|Источник|Джерело|Zdroj|المصدر)\s?:\s?\S(?:(?!\. )[^!?]){0,60}|(?:Leer|Ver) (?:la )?noticia (?:completa|original) en .{1,60}|Lire (?:l'article|la suite) sur .{1,60}|Zum (?:vollständigen )?Artikel (?:auf|bei) .{1,60})\.?$/iu,
+    examples: {
+      remove: ['Source link', 'Źródło: PAP, niezalezna.pl', 'Kaynak: Bültenler / Güncel', 'المصدر: صدى البلد', 'Leer noticia completa en El Mundo.', 'Source: Reuters'],
+      keep: ['Source: the ministry said the talks would resume. Officials confirmed it later.', 'Sources say the deal is close.'],
+    },
+  },
 ];

@@ -7,6 +7,22 @@ const CREDIT = `${CREDIT_WORD}(?: ${CREDIT_WORD}){0,9}`;
 const anyCase = (word: string): string => `(?:${word}|${word.toUpperCase()}|${word[0]?.toUpperCase() ?? ''}${word.slice(1)})`;
 const CREDIT_LABEL = `(?:(?:${anyCase('photo')}|${anyCase('picture')}|${anyCase('image')}|${anyCase('foto')})(?:s|S)?(?: (?:${anyCase('credit')}(?:s|S)?|${anyCase('courtesy')}|${anyCase('source')}))?|${anyCase('photograph')}|${anyCase('pic')}|${anyCase('credit')}(?:s|S)?|${anyCase('courtesy')}|${anyCase('photo illustration')}|${anyCase('illustration')})`;
 
+/** Photo agencies and stock libraries, as credits name them at the end of a caption. */
+const AGENCY = '(?:Reuters|REUTERS|AP|AFP|Getty Images|GETTY IMAGES|EPA|EPA-EFE|Bloomberg|dpa|DPA|picture alliance|imago(?: images)?|IMAGO|iStock(?:\\.com|photo)?|Shutterstock|Unsplash|Pixabay|Keystone|ANSA|PAP|TASS|Xinhua|Anadolu(?: Agency)?|AAP|PA(?: Wire| Images)?|Alamy)';
+
+/** A credit at the end of a caption: a name, an agency, a site, from a capital or a digit, in brackets at most. */
+const SHORT_CREDIT = "[\\p{Lu}\\d@][^()|:]{0,60}?\\)?";
+
+/** How a caption's credit closes it: a labelled credit, ©, a credit in brackets, "Name/Agency", "| Agency". */
+const CAPTION_ENDS = [
+  `\\s(?:${CREDIT_LABEL})\\s?:\\s?${SHORT_CREDIT}`,
+  `\\s?©\\s?${SHORT_CREDIT}`,
+  `\\s\\((?:${CREDIT_LABEL})\\s?:\\s?[^()]{1,80}\\)`,
+  `\\s\\([^()]{1,60}?\\s?/\\s?${AGENCY}[^()]{0,20}\\)`,
+  `\\s(?:[\\p{Lu}][\\p{L}.'’-]* ){1,3}?[\\p{Lu}][\\p{L}.'’-]*\\s?/\\s?${AGENCY}`,
+  `\\s\\|\\s${AGENCY}`,
+];
+
 export const photoRules: readonly Rule[] = [
   {
     id: 'photo/credit-line',
@@ -49,6 +65,33 @@ export const photoRules: readonly Rule[] = [
         '1 of 6 people in the region lives in poverty, the report found.',
         'Close to 200 people attended.',
         'Next',
+      ],
+    },
+  },
+  {
+    id: 'photo/caption-credit',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A photo caption that ends with its credit ("… on Monday. Mike Blake/Reuters", "… im Winter (mlharing / iStock.com)", "… © Pferderevue").',
+    // A copyright line is a footer, not a caption, though it ends with a name after ©.
+    pattern: new RegExp(`^(?!.*(?:[Cc]opyright|[Rr]ights [Rr]eserved))(?:.{8,400}?)(?:${CAPTION_ENDS.join('|')})\\.?$`, 'u'),
+    examples: {
+      remove: [
+        'Microsoft plans to cut its carbon emissions by more than half by 2030 across its supply chain. Mike Blake/Reuters',
+        'Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt.  (mlharing / iStock.com)',
+        'Große Beckenkreise (links) stabiliseren, kleine Beckenkreise (rechts) mobilisieren. © Pferderevue',
+        'Palestinians inspect the damage after an Israeli operation near Tulkarem. Photograph: Alaa Badarneh/EPA',
+        'Abbildung 5: Oberflächenreif in einem Nordhang bei Panex (VD), 922 m (Foto: V. Berret, 19.01.2022).',
+        'Pavel Gonchar | Light rocket | Getty Images',
+      ],
+      keep: [
+        'The agency said the photo was taken on Monday and sent to Reuters by a bystander.',
+        'Photos from the scene were shared widely online, police said.',
+        'Copyright law changed in 2019 © the new rules apply to photos as well, the court said.',
+        'The minister spoke to AP and Reuters on Tuesday.',
+        'He told reporters the talks had failed (Reuters).',
+        'Copyright © All rights reserved.',
+        'The board met on Tuesday, the report said (see page 4 / Appendix B).',
       ],
     },
   },

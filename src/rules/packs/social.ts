@@ -180,4 +180,29 @@ export const socialRules: readonly Rule[] = [
       keep: ['Turn on notifications for the app and you will be told about floods, officials said.', 'Alerts were sent to phones across the state.'],
     },
   },
+  {
+    id: 'social/paywall-prompt',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A paywall prompt where the article stops for non-subscribers ("Subscribe to X to keep reading", "Want the full story?", "Il vous reste 85% à découvrir").',
+    pattern:
+      /^(?:(?:Subscribe|Sign up|Register|Log in|Login)(?: (?:now|today|for free))?(?: to| for)? (?:\S+ ){0,6}(?:to (?:keep|continue) reading|(?:to read|for) the (?:full|rest of the|whole) (?:story|article)|to (?:read|unlock|access) (?:more|this (?:article|story|post)))\b.{0,120}|Keep reading with a \d+-day free trial|(?:Want|Read) the full story\?|To (?:view|read|continue reading) (?:the full story|this (?:article|story|content))\b.{0,80}|(?:If you are|If you're|Are you) already a (?:subscriber|member)\b.{0,120}|Already (?:a )?(?:subscriber|member)\?.{0,80}|This (?:article|story|content) is (?:for|only available to|reserved for|exclusive(?: to)?) (?:subscribers|members)\b.{0,60}|(?:Cet article est réservé aux (?:abonnés|inscrits)|Il vous reste \d+ ?% (?:de l'article )?à (?:lire|découvrir))\b.{0,120}|(?:Dieser Artikel ist (?:nur )?für (?:Abonnenten|Abonnentinnen)|Jetzt weiterlesen mit|Weiterlesen mit)\b.{0,80}|(?:Este (?:artículo|contenido) es (?:exclusivo )?para suscriptores|Para seguir leyendo)\b.{0,80})[.!:]?$/iu,
+    examples: {
+      remove: [
+        'Subscribe to ESN Report to keep reading this post and get 7 days of free access to the full post archives.',
+        'Keep reading with a 7-day free trial',
+        'Want the full story?',
+        'If you are already a subscriber sign up — registration is free!',
+        'Subscribe now to our eNATION edition for the full story.',
+        'To view the full story, please subscribe to The Haitian Times.',
+        'CET ARTICLE EST RÉSERVÉ AUX INSCRITS',
+        'Il vous reste 85% à découvrir. Inscrivez vous pour lire la suite de cet article.',
+      ],
+      keep: [
+        'Subscribers to the service were told to keep reading their statements for errors, the bank said.',
+        'Want the full story? The minister said there was none to tell.',
+        'Already a member of the board, she was appointed chair on Monday.',
+      ],
+    },
+  },
 ];

@@ -55,4 +55,16 @@ export const wordpressRules: readonly Rule[] = [
       keep: ['Continue reading the report and you find a different story.'],
     },
   },
+  {
+    id: 'wordpress/jetpack-footer',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'The footer lines of WordPress.com and Jetpack blogs ("%d bloggers like this:", "Create a website or blog at WordPress.com", "Discover more from …").',
+    pattern:
+      /^(?:%d bloggers like this:?|\d+ bloggers? likes? this\.?|Like Loading\.{3}|Loading\.{3}|(?:Create a (?:free )?website or blog at|Blog at|Website Powered by) WordPress\.com\.?|(?:Create a website or blog at)|Discover more from .{1,60}|Subscribe to get the latest posts (?:sent )?to your email\.?|Type your email(?:…|\.{3})?)$/i,
+    examples: {
+      remove: ['%d bloggers like this:', 'Create a website or blog at WordPress.com', 'Create a website or blog at', 'Discover more from Defence News Ng', 'Subscribe to get the latest posts sent to your email.', 'Like Loading...'],
+      keep: ['Discover more from the archive, the museum urged its visitors in a new campaign.', 'Loading the trucks took most of the day.'],
+    },
+  },
 ];

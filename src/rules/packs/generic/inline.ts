@@ -62,4 +62,14 @@ export const inlineRules: readonly Rule[] = [
       keep: ['The deadline is July 8, 2025.', 'The vote was set for one date - July 8, 2025'],
     },
   },
+  {
+    id: 'generic/store-date-stamp',
+    kind: 'inline',
+    description: 'The " date 2022-02-04" stamp some page stores put before the first line of a page they saved.',
+    pattern: /^date \d{4}-\d{2}(?:-\d{2})?(?: |$)/g,
+    examples: {
+      remove: [' date 2022-02-04 Tribune News Service', ' date 2021-07 Le parole del tecnico'],
+      keep: ['date 2022 was set for the vote.', 'The date 2022-02-04 was chosen for the vote.'],
+    },
+  },
 ];

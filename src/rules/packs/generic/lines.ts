@@ -68,4 +68,27 @@ export const lineRules: readonly Rule[] = [
       keep: ['The app store rules changed in March.'],
     },
   },
+  {
+    id: 'generic/tags-line',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A line of tags or hashtags ("Tags: police, Lagos", "#Radwanice #policja #broń", "كلمات دلالية: …").',
+    pattern:
+      /^(?:(?:Tags?|Tagged(?: with)?|Topics|Keywords|Etiquetas|Schlagwörter|Schlagworte|Stichwörter|Mots-clés|Mots clés|Tag|Parole chiave|Trefwoorden|Tagi|Теги|Метки|Теґи|كلمات دلالية|الكلمات المفتاحية)\s?:\s?\S.{0,300}|#[^\s#,]+(?:[\s,]+#[^\s#,]+)+)$/i,
+    examples: {
+      remove: ['Tags: police, Lagos, election', '#Radwanice #policja #broń', 'كلمات دلالية: وزیر الخارجیة', 'Schlagwörter: Brexit, Johnson'],
+      keep: ['Tags on the luggage showed it had been to Dubai.', '#MeToo changed the industry, she said.'],
+    },
+  },
+  {
+    id: 'generic/separator-line',
+    kind: 'pattern',
+    scope: 'page',
+    description: 'A line with no letter or digit in it: a separator ("----------", "* * *") or a row of icons.',
+    pattern: /^[^\p{L}\p{N}]+$/u,
+    examples: {
+      remove: ['----------------------', '* * *', '•••', '→'],
+      keep: ['- 12', 'A - B', '***Breaking***'],
+    },
+  },
 ];
