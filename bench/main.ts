@@ -23,6 +23,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../scripts/random.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'clean-news.js');
@@ -88,18 +89,6 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 // ---- The corpus ----------------------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG, so the same seed gives the same corpus on every machine. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Seed {
   file: string;
@@ -173,7 +162,7 @@ interface Corpus {
 }
 
 function writeCorpus(dir: string, pages: number, seeds: readonly Seed[]): Corpus {
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const files: string[] = [];
   let bytes = 0;
   for (let i = 0; i < pages; i++) {
@@ -190,7 +179,7 @@ function writeCorpus(dir: string, pages: number, seeds: readonly Seed[]): Corpus
 
 /** One file of pages one after another, a blank line between them, of at least `bytes` bytes. */
 function writeBigFile(file: string, bytes: number, seeds: readonly Seed[]): number {
-  const random = prng(SEED + bytes);
+  const random = seededRandom(SEED + bytes);
   const fd = openSync(file, 'w');
   let written = 0;
   while (written < bytes) written += writeSync(fd, `${makePage(seeds, random)}\n`);

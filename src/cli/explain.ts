@@ -3,6 +3,7 @@
  * the rule that removed it. Pure: the page and its removals in, lines out.
  *
  *     - Yahoo13 hours ago  [generic/source-time]        a removed line
+ *     - Privacy Policy  [generic/boilerplate -3.12]    removed by the generic layer, with its score
  *       Kept text with [-Advertisement-]{widgets/ad} a cut   a kept line, one phrase cut out
  *
  * With colors the same characters are printed, styled, so stripping the colors gives the plain form.
@@ -26,6 +27,11 @@ function pageLines(page: string): string[] {
   return lines;
 }
 
+/** A removal's rule, and the generic layer's score where it made the removal. */
+function ruleLabel(removal: Removal): string {
+  return removal.score === undefined ? removal.rule : `${removal.rule} ${removal.score.toFixed(2)}`;
+}
+
 /**
  * Each input line (trimmed, as the engine reads it) with what happened to it. A removal whose
  * text is the whole line removed the line; any other removal on a line is a phrase cut out of it.
@@ -41,7 +47,7 @@ export function explainPage(page: string, removed: readonly Removal[]): Explaine
     const text = raw.trim();
     const removals = byLine.get(index + 1) ?? [];
     if (removals.some((removal) => removal.text === text) && text !== '') {
-      return { kind: 'removed', text, rules: [...new Set(removals.map((removal) => removal.rule))] };
+      return { kind: 'removed', text, rules: [...new Set(removals.map(ruleLabel))] };
     }
     if (text === '' && removals.length === 0) return { kind: 'blank' };
     return { kind: 'kept', parts: cutParts(text, removals) };

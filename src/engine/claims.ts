@@ -66,30 +66,32 @@ export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
     memo[index] = found;
     return found;
   };
-  const inlineCuts = new Map<number, InlineResult>();
+  const cuts = new Map<number, InlineResult>();
+  const lineRule = (index: number, zone: Zone, page: PageContext): Rule | null => {
+    const block = blocks.get(index);
+    if (block) return block;
+    const line = lines[index];
+    if (!line) return null;
+    const inHeader = zone === 'header';
+    const found = firstContextFree(line, index, inHeader);
+    for (const at of set.pageReaders) {
+      if (found !== NONE && at > found) break;
+      const decider = set.lines[at] as LineDecider;
+      if (applies(decider, inHeader) && decider.test(line, page)) return decider.rule;
+    }
+    return found === NONE ? null : (set.lines[found] as LineDecider).rule;
+  };
+  const inlineCuts = (index: number): InlineResult => {
+    let result = cuts.get(index);
+    if (result === undefined) {
+      result = cutInline(lines[index]?.text ?? '', set, hits[index]);
+      cuts.set(index, result);
+    }
+    return result;
+  };
   return {
-    lineRule(index, zone, page) {
-      const block = blocks.get(index);
-      if (block) return block;
-      const line = lines[index];
-      if (!line) return null;
-      const inHeader = zone === 'header';
-      const found = firstContextFree(line, index, inHeader);
-      for (const at of set.pageReaders) {
-        if (found !== NONE && at > found) break;
-        const decider = set.lines[at] as LineDecider;
-        if (applies(decider, inHeader) && decider.test(line, page)) return decider.rule;
-      }
-      return found === NONE ? null : (set.lines[found] as LineDecider).rule;
-    },
-    inlineCuts(index) {
-      let result = inlineCuts.get(index);
-      if (result === undefined) {
-        result = cutInline(lines[index]?.text ?? '', set, hits[index]);
-        inlineCuts.set(index, result);
-      }
-      return result;
-    },
+    lineRule,
+    inlineCuts,
     section(index, bodyChars) {
       const line = lines[index];
       return (line && set.sections.find((s) => bodyChars >= s.rule.minBodyChars && s.start(line, hits[index] as Hits))) ?? null;

@@ -1,54 +1,35 @@
+/**
+ * The cleaning pipeline, the same for every page: lines, then rule claims and the layout they
+ * set (the top, the hard end of the article), then the features of the lines no rule took, then
+ * the model's scores, then one structural decoding (the article's span, its headline and
+ * metadata, its body, the tail after it), then the assembled result.
+ */
 import { builtinRules } from '../rules/index.js';
 import { compileRules, type RuleSet } from '../rules/compile.js';
-import type { PageContext, Rule } from '../rules/types.js';
-import { readBody, type ArticleEnd } from './body.js';
-import { claimLines, type Claims } from './claims.js';
-import { readHeader, type TitleHint } from './header.js';
-import { findTitleNearText } from './title.js';
+import type { Rule } from '../rules/types.js';
+import { readArticle, type ScoredPage } from './article.js';
+import { assembleBody } from './body.js';
+import { claimLines } from './claims.js';
+import { isOpen, readLayout } from './layout.js';
+import { chooseTitle, readMetadata, titleCandidates, unglueAuthor } from './header.js';
 import { splitLines, type Line } from './lines.js';
-import { readRelated } from './related.js';
-import { profilePage, type PageProfile } from './prose.js';
-import type { CleanResult, RelatedStory, Removal } from './types.js';
+import type { PageMetadata } from './metadata.js';
+import { secondStageFeatures } from './model/context.js';
+import { lineFeatures, type LineFeatures } from './model/features.js';
+import { FITTED_MODEL } from './model/fitted.js';
+import { dot, loadModel, type Model } from './model/model.js';
+import { forestScore } from './model/trees.js';
+import { profilePage } from './profile.js';
+import { readTail } from './tail.js';
+import type { CleanResult, Removal } from './types.js';
 
 export interface CleanOptions {
   /** The rules to apply, in order; the built-in rules when absent. */
   rules?: readonly Rule[];
 }
 
-interface Tail {
-  related: RelatedStory[];
-  removed: Removal[];
-}
-
-/**
- * Everything after the article. Each line is credited to the rule that names it, or else to
- * the section it sits in; lines of a related-stories section are also read as stories.
- */
-function readTail(lines: readonly Line[], end: ArticleEnd, claims: Claims, set: RuleSet): Tail {
-  const tail: Tail = { related: [], removed: [] };
-  const noPage: PageContext = { title: null };
-  let section = end.section;
-  let relatedLines: Line[] | null = null;
-  const closeRelated = () => {
-    if (relatedLines) tail.related.push(...readRelated(relatedLines, set));
-    relatedLines = null;
-  };
-  for (let i = end.index; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.text === '') continue;
-    const started = claims.section(i, Number.POSITIVE_INFINITY);
-    if (started) {
-      closeRelated();
-      section = started.rule;
-      if (started.rule.related) relatedLines = [];
-    }
-    const own = claims.lineRule(i, 'tail', noPage);
-    tail.removed.push({ rule: (own ?? section).id, line: line.no, text: line.text });
-    if (!started && !own) relatedLines?.push(line);
-  }
-  closeRelated();
-  return tail;
-}
+/** Characters read to guess a page's language: plenty for its stopwords, bounded for huge inputs. */
+const LANGUAGE_SAMPLE = 20_000;
 
 function assembleText(title: string | null, paragraphs: readonly string[]): string {
   const body = paragraphs.map((paragraph) => `${paragraph}\n`).join('');
@@ -56,55 +37,79 @@ function assembleText(title: string | null, paragraphs: readonly string[]): stri
   return body === '' ? `${title}\n` : `${title}\n\n${body}`;
 }
 
-/** Characters read to guess a page's language: plenty for its stopwords, bounded for huge inputs. */
-const LANGUAGE_SAMPLE = 20_000;
-
-interface Page {
-  lines: readonly Line[];
-  set: RuleSet;
-  claims: Claims;
-  profile: PageProfile;
+/** The model's scores of a page's lines: the first stage from each line's features, the second from the first's scores around it. */
+function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures | null>, model: Model): Float32Array {
+  const positions: number[] = [];
+  const first: number[] = [];
+  const present: LineFeatures[] = [];
+  features.forEach((line, index) => {
+    if (!line) return;
+    positions.push(index);
+    present.push(line);
+    first.push(dot(model.lineWeights, line.row));
+  });
+  const scores = new Float32Array(lines.length);
+  secondStageFeatures(first, positions.map((index) => (lines[index] as Line).text), present).forEach((vector, k) => {
+    scores[positions[k] ?? 0] = forestScore(model.secondStage, vector);
+  });
+  return scores;
 }
 
-function read(page: Page, hint?: TitleHint) {
-  const { lines, set, claims } = page;
-  const header = readHeader(lines, claims, set, hint);
-  const body = readBody(lines, header.bodyStart, claims, set, header, page.profile);
-  return { header, body };
-}
-
-function cleanWith(set: RuleSet, text: string): CleanResult {
+/** Reads a page up to the model's scores: what the structural decoding starts from. */
+export function scorePage(text: string, set: RuleSet, model: Model): ScoredPage {
   const lines = splitLines(text);
-  const page: Page = { lines, set, claims: claimLines(lines, set), profile: profilePage(lines, LANGUAGE_SAMPLE) };
-  const first = read(page);
-  // Menus above the article push the first headline-like line far from it: look again near the article.
-  const hint = findTitleNearText(lines, page.profile.lineCounts, first.header.title, first.body.removed, set.mainText.before);
-  const { header, body } = hint ? read(page, hint) : first;
-  const tail: Tail = body.end ? readTail(lines, body.end, page.claims, set) : { related: [], removed: [] };
-  const removed = [...header.removed, ...body.removed, ...tail.removed];
+  const profile = profilePage(lines, LANGUAGE_SAMPLE);
+  const claims = claimLines(lines, set);
+  const layout = readLayout(lines, claims, set);
+  const features = lineFeatures(lines, profile, model.bits, (index) => !isOpen(layout, claims, lines, index));
+  return { lines, claims, layout, scores: lineScores(lines, features, model), set, model };
+}
+
+/** The structural decoding of a scored page, and the assembled result. */
+function readScoredPage(page: ScoredPage): CleanResult {
+  const span = readArticle(page);
+  const title = chooseTitle(page, titleCandidates(page, span));
+  const meta: PageMetadata = { source: null, published: null, byline: null };
+  const removed: Removal[] = [...span.removed];
+  const metadata = readMetadata(page, span, title === null ? span.top : title.index + 1, title?.text ?? null, meta, removed);
+  const body = assembleBody(page, span, title, metadata);
+  removed.push(...body.removed);
+  removed.sort((a, b) => a.line - b.line);
+  const tail = readTail(page.lines, span.end, span.endSection, page.claims, page.set);
+  const headline = title === null ? null : unglueAuthor(title.text, meta.byline);
   return {
-    title: header.title,
-    source: header.source,
-    published: header.published,
-    byline: header.byline,
+    title: headline,
+    source: meta.source,
+    published: meta.published,
+    byline: meta.byline,
     paragraphs: body.paragraphs,
-    text: assembleText(header.title, body.paragraphs),
+    text: assembleText(headline, body.paragraphs),
     related: tail.related,
-    removed,
+    removed: [...removed, ...tail.removed],
   };
 }
 
 export type Cleaner = (text: string) => CleanResult;
 
-/** A cleaner for a rule set compiled once, for cleaning many pages with the same rules. */
-export function createCleaner(rules: readonly Rule[] = builtinRules): Cleaner {
-  const set = compileRules(rules);
-  return (text) => cleanWith(set, text);
+let builtinModel: Model | null = null;
+
+/** The shipped model, decoded on first use. */
+export function shippedModel(): Model {
+  builtinModel ??= loadModel(FITTED_MODEL);
+  return builtinModel;
 }
 
-const builtinCleaner = createCleaner();
+/** A cleaner for a rule set compiled once, for cleaning many pages with the same rules. */
+export function createCleaner(rules: readonly Rule[] = builtinRules, model: Model = shippedModel()): Cleaner {
+  const set = compileRules(rules);
+  return (text) => readScoredPage(scorePage(text, set, model));
+}
+
+let builtinCleaner: Cleaner | null = null;
 
 /** Cleans one page: text in, result out. Pure: no file system, no console. */
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
-  return (options.rules ? createCleaner(options.rules) : builtinCleaner)(text);
+  if (options.rules) return createCleaner(options.rules)(text);
+  builtinCleaner ??= createCleaner();
+  return builtinCleaner(text);
 }

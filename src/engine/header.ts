@@ -1,118 +1,193 @@
-import type { RuleSet } from '../rules/compile.js';
-import type { MetadataRule, Rule, TitleRule } from '../rules/types.js';
-import type { Claims } from './claims.js';
-import { looksLikeHeadline, type Line } from './lines.js';
+/**
+ * The headline and the lines under it. The headline is the candidate the fitted title model
+ * scores highest (or none, when "no headline" scores higher): candidates are the lines above the
+ * article's first kept line and the first two kept lines, but for lines that are never a
+ * headline (time stamps, metadata). Under it, metadata rules read the publisher, time and byline.
+ */
+import type { ArticleSpan, ScoredPage } from './article.js';
+import { continuesWrappedLine, countWords, endsLikeSentence, fillsWrapWidth, looksLikeHeadline, wrapWidth, type Line } from './lines.js';
+import { matchMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
+import { denseDot } from './model/model.js';
+import { titleFeatures, type TitleCandidateFacts } from './model/title-features.js';
+import { isDate, splitSourceAndTime } from './timestamp.js';
 import { splitGluedTitle } from './title.js';
-import { applyMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
 import type { Removal } from './types.js';
 
-export interface Header extends PageMetadata {
-  title: string | null;
-  /** The rest of the headline's line, when the headline was glued to the first sentence. */
-  carry: { index: number; text: string } | null;
-  /** Index of the first line after the header. */
-  bodyStart: number;
-  removed: Removal[];
+export interface TitleCandidate extends TitleCandidateFacts {
+  index: number;
+  /** The rest of the line when the headline was glued to the first sentence. */
+  carry: string | null;
 }
 
-function nextNonBlank(lines: readonly Line[], from: number, count: number): Line[] {
+/** Candidates taken from the top of the page, from just above the article and from its first lines, at most. */
+const FROM_TOP = 4;
+const ABOVE_ARTICLE = 12;
+const IN_ARTICLE = 1;
+/** Kept lines read for the words the article opens with. */
+const OPENING_LINES = 3;
+
+function nonBlankFrom(lines: readonly Line[], from: number, count: number): Line[] {
   const found: Line[] = [];
-  for (let i = from; i < lines.length && found.length < count; i++) {
-    const line = lines[i];
-    if (line && line.text !== '') found.push(line);
-  }
+  for (let i = from; i < lines.length && found.length < count; i++) if (lines[i]?.text !== '') found.push(lines[i] as Line);
   return found;
 }
 
-/** Skips blank lines and header chrome; returns the index of the first line that is neither. */
-function skipChrome(lines: readonly Line[], from: number, claims: Claims, header: Header): number {
-  let i = from;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.text === '') continue;
-    if (claims.section(i, 0)) break;
-    const rule = claims.lineRule(i, 'header', { title: header.title });
-    if (!rule) break;
-    header.removed.push({ rule: rule.id, line: line.no, text: line.text });
+/** Words of four letters or more, lower-cased: what a headline and its article share. */
+function contentWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+}
+
+/** A line of this many words or more cut off with an ellipsis is a teaser, not a headline. */
+const ELLIPSIS = /(?:…|\.\.\.)$/;
+const TEASER_WORDS = 8;
+
+/** A sentence's full stop at the end of a line (an ellipsis is not one): no headline in the corpus ends so. */
+const FULL_STOP = /(?<!\.)\.[)"'”’»]*$/u;
+
+/**
+ * Never a headline, whatever its score: a paragraph (too long for a headline), a sentence, a
+ * teaser cut off with an ellipsis, a line ending in a colon (a label for what follows) or a comma (a sentence going on), and, unless
+ * the page prints it twice as aggregators print their headlines ("BTN Newsbreak 23/07/2025"), a
+ * time stamp with or without a publisher and a line a metadata rule reads (a byline, a dateline).
+ */
+export function cannotBeTitle(page: ScoredPage, index: number, count: number): boolean {
+  const { text } = page.claims.inlineCuts(index);
+  if (!looksLikeHeadline(text) || FULL_STOP.test(text) || /[:,;]$/.test(text) || (ELLIPSIS.test(text) && countWords(text) >= TEASER_WORDS)) return true;
+  if (count > 1) return false;
+  return isDate(text) || splitSourceAndTime(text) !== null || matchMetadata(nonBlankFrom(page.lines, index, METADATA_WINDOW), page.set.metadata) !== null;
+}
+
+/** The headline candidates of a page, with what the title model is told of each. */
+export function titleCandidates(page: ScoredPage, span: ArticleSpan): TitleCandidate[] {
+  const { lines, claims, set, scores, model } = page;
+  const open = (i: number) => lines[i]?.text !== '' && !span.ruled[i] && i < span.end;
+  const above: number[] = [];
+  const inArticle: number[] = [];
+  for (let i = span.top; i < span.end && inArticle.length < IN_ARTICLE; i++) {
+    if (!open(i)) continue;
+    if (span.kept[i]) inArticle.push(i);
+    else if (inArticle.length === 0) above.push(i);
   }
-  return i;
-}
-
-function removeAbove(lines: readonly Line[], hint: TitleHint, claims: Claims, header: Header): number {
-  for (let i = 0; i < hint.index; i++) {
-    const line = lines[i];
-    if (!line || line.text === '') continue;
-    const rule = claims.lineRule(i, 'header', { title: null }) ?? hint.above;
-    header.removed.push({ rule: rule.id, line: line.no, text: line.text });
+  const pool = [...new Set([...above.slice(0, FROM_TOP), ...above.slice(-ABOVE_ARTICLE)])];
+  const counts = new Map<string, number>();
+  lines.forEach((line) => counts.set(line.key, (counts.get(line.key) ?? 0) + 1));
+  // What the article says first: a headline shares its words, a byline or a menu item does not.
+  const opening: Array<{ index: number; words: Set<string> }> = [];
+  for (let i = inArticle[0] ?? span.end; i < span.end && opening.length < OPENING_LINES + 1; i++) {
+    if (span.kept[i]) opening.push({ index: i, words: contentWords(lines[i]?.text ?? '') });
   }
-  return hint.index;
-}
-
-/** Applies the first title rule that passes over lines at `from`; returns the index of the headline candidate. */
-function passOverLabels(lines: readonly Line[], from: number, rules: readonly TitleRule[], header: Header): number {
-  const window = nextNonBlank(lines, from, METADATA_WINDOW);
-  const texts = window.map((line) => line.text);
-  for (const rule of rules) {
-    const count = Math.min(rule.skip(texts), window.length - 1);
-    if (count <= 0) continue;
-    for (const line of window.slice(0, count)) header.removed.push({ rule: rule.id, line: line.no, text: line.text });
-    const headline = window[count];
-    return headline ? headline.no - 1 : from; // line numbers are 1-based
+  const candidates: TitleCandidate[] = [];
+  const add = (index: number, text: string, gap: number, carry: string | null) => {
+    const line = lines[index] as Line;
+    let below = 0;
+    for (let k = index + 1; k < lines.length; k++) if (lines[k]?.key === line.key) below++;
+    const next = nonBlankFrom(lines, index + 1, METADATA_WINDOW);
+    let previous = index - 1;
+    while (previous >= 0 && lines[previous]?.text === '') previous--;
+    const words = contentWords(text);
+    const others = opening.filter((line) => line.index !== index).slice(0, OPENING_LINES);
+    let shared = 0;
+    for (const word of words) if (others.some((line) => line.words.has(word))) shared++;
+    candidates.push({
+      index,
+      text,
+      carry,
+      count: counts.get(line.key) ?? 1,
+      countBelow: below,
+      lineScore: (scores[index] ?? 0) + model.decode.bias,
+      gap,
+      order: candidates.length,
+      nextIsMetadata: matchMetadata(next, set.metadata) !== null,
+      previousRemovedByRule: previous >= 0 && (span.ruled[previous] !== null || claims.lineRule(previous, 'header', { title: null }) !== null),
+      glued: carry !== null,
+      overlap: words.size === 0 ? 0 : shared / words.size,
+    });
+  };
+  const gapOf = (index: number) => {
+    const first = inArticle[0] ?? span.end;
+    let gap = 0;
+    for (let k = index + 1; k < first; k++) if (lines[k]?.text !== '') gap++;
+    return gap;
+  };
+  // A candidate's text is its line with inline chrome cut out (a store's date stamp before the headline).
+  const textOf = (index: number) => claims.inlineCuts(index).text;
+  // A piece of a hard-wrapped paragraph is no headline, whatever its words.
+  const width = wrapWidth(lines.slice(span.top, span.end).map((line) => line.text));
+  for (const index of pool) {
+    if (!cannotBeTitle(page, index, counts.get((lines[index] as Line).key) ?? 1) && !fillsWrapWidth(textOf(index), width)) add(index, textOf(index), gapOf(index), null);
   }
-  return from;
-}
-
-/** Reads metadata lines at `from`; returns the index after them, or null when there are none. */
-function readMetadata(lines: readonly Line[], from: number, rules: readonly MetadataRule[], header: Header): number | null {
-  const window = nextNonBlank(lines, from, METADATA_WINDOW);
-  const consumed = applyMetadata(window, rules, header, header.removed);
-  const last = window[consumed - 1];
-  return consumed === 0 || !last ? null : last.no; // line numbers are 1-based, so `no` is the next index
-}
-
-/** Where the headline is known to be, and the rule that removes the lines above it. */
-export interface TitleHint {
-  index: number;
-  above: Rule;
+  // A line of the article is a headline only if it reads as one: short, and not the first piece of a hard-wrapped paragraph.
+  inArticle.forEach((index, k) => {
+    const text = textOf(index);
+    const next = nonBlankFrom(lines, index + 1, 1)[0]?.text ?? '';
+    // The first piece of a hard-wrapped paragraph goes on in the next line, which is text itself.
+    // On a page of prose, a sentence is not a headline: a page without one keeps its first sentence.
+    const prose = span.prosePage && endsLikeSentence(text);
+    const wrapped = (continuesWrappedLine(text, next) && countWords(next) >= 4) || fillsWrapWidth(text, width);
+    if (!cannotBeTitle(page, index, counts.get((lines[index] as Line).key) ?? 1) && !prose && looksLikeHeadline(text) && !wrapped) add(index, text, -(k + 1), null);
+  });
+  // A headline glued to the first sentence with one space: the first candidate that is no headline on its own.
+  const first = [...pool, ...inArticle][0];
+  const firstText = first === undefined ? '' : textOf(first);
+  const glued = first === undefined || looksLikeHeadline(firstText) ? null : splitGluedTitle(firstText);
+  if (first !== undefined && glued) add(first, glued.title, pool.includes(first) ? gapOf(first) : -1, glued.rest);
+  return candidates;
 }
 
 /**
- * Reads the top of the page: chrome before the headline, the headline, then the lines
- * between headline and body (a repeated headline, publisher and time, byline). With a hint,
- * the headline is the hinted line and every line above it goes.
+ * The candidate the title model scores highest, when it beats the score of "no headline". A page
+ * that opens on a headline glued to its first sentence has that headline: the layout says so.
  */
-export function readHeader(lines: readonly Line[], claims: Claims, set: RuleSet, hint?: TitleHint): Header {
-  const header: Header = { title: null, carry: null, source: null, published: null, byline: null, bodyStart: 0, removed: [] };
-  let i = hint ? removeAbove(lines, hint, claims, header) : passOverLabels(lines, skipChrome(lines, 0, claims, header), set.title, header);
-  const metadata = set.metadata;
-  const candidate = lines[i];
-  if (!candidate || claims.section(i, 0)) {
-    header.bodyStart = i;
-    return header;
+export function chooseTitle(page: ScoredPage, candidates: readonly TitleCandidate[]): TitleCandidate | null {
+  const glued = candidates.find((candidate) => candidate.glued && candidate.gap === -1);
+  if (glued) return glued;
+  let best: TitleCandidate | null = null;
+  let bestScore = page.model.noTitle;
+  for (const candidate of candidates) {
+    const score = denseDot(page.model.titleWeights, titleFeatures(candidate));
+    if (score > bestScore) [best, bestScore] = [candidate, score];
   }
-  if (!looksLikeHeadline(candidate.text)) {
-    const glued = splitGluedTitle(candidate.text);
-    header.title = glued?.title ?? null;
-    header.carry = glued ? { index: i, text: glued.rest } : null;
-    header.bodyStart = i;
-    return header;
+  return best;
+}
+
+/**
+ * Reads the lines under the headline (from `from` on) up to the body: header chrome (rules of
+ * header scope, such as "Top Stories") and the windows of lines a metadata rule reads are taken,
+ * past lines other rules removed and lines the model left out, up to the first kept line that is
+ * neither. Returns the indexes taken.
+ */
+export function readMetadata(page: ScoredPage, span: ArticleSpan, from: number, title: string | null, meta: PageMetadata, removed: Removal[]): Set<number> {
+  const { lines, claims, set } = page;
+  const consumed = new Set<number>();
+  for (let i = from; i < span.end; i++) {
+    const line = lines[i] as Line;
+    if (line.text === '' || span.ruled[i] || consumed.has(i)) continue;
+    const chrome = claims.lineRule(i, 'header', { title });
+    if (chrome) {
+      consumed.add(i);
+      removed.push({ rule: chrome.id, line: line.no, text: line.text });
+      continue;
+    }
+    const window = nonBlankFrom(lines, i, METADATA_WINDOW);
+    const found = matchMetadata(window, set.metadata);
+    if (found) {
+      for (const read of window.slice(0, found.count)) {
+        if (span.ruled[read.no - 1]) continue;
+        consumed.add(read.no - 1);
+        removed.push({ rule: found.rule.id, line: read.no, text: read.text });
+      }
+      meta.source ??= found.meta.source ?? null;
+      meta.published ??= found.meta.published ?? null;
+      meta.byline ??= found.meta.byline ?? null;
+      continue;
+    }
+    if (span.kept[i]) break;
   }
-  header.title = candidate.text;
-  i += 1;
-  for (;;) {
-    i = skipChrome(lines, i, claims, header);
-    const line = lines[i];
-    const next = line && !claims.section(i, 0) ? readMetadata(lines, i, metadata, header) : null;
-    if (next === null) break;
-    i = next;
-  }
-  header.bodyStart = i;
-  header.title = unglueAuthor(header.title, header.byline);
-  return header;
+  return consumed;
 }
 
 /** "…التاريخ!حمود النوفلي" under a byline "حمود النوفلي": the author's name glued to the headline. */
-function unglueAuthor(title: string, byline: string | null): string {
+export function unglueAuthor(title: string, byline: string | null): string {
   const name = byline?.replace(/^By\s+/i, '').trim();
   if (!name || !title.endsWith(name) || title.length <= name.length) return title;
   const before = title.slice(0, title.length - name.length);

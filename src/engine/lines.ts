@@ -84,3 +84,51 @@ export function endsLikeSentence(text: string): boolean {
 export function looksLikeHeadline(text: string): boolean {
   return text !== '' && text.length <= 250 && countWords(text) <= 30 && !(text.endsWith('.') && countWords(text) > 15);
 }
+
+/**
+ * Reads as a paragraph of prose: twenty words or more, or ten and a sentence's end, and not
+ * title case (headlines and teasers are, however long).
+ */
+export function readsAsProse(text: string): boolean {
+  const words = countWords(text);
+  return !isTitleCase(text, words) && (words >= 20 || (words >= 10 && endsLikeSentence(text)));
+}
+
+/** Title case, as headlines and teasers are however long, up to the length of a paragraph. */
+function isTitleCase(text: string, words: number = countWords(text)): boolean {
+  return words < 25 && countCapitalised(text) >= Math.max(2, words * 0.6);
+}
+
+/**
+ * A hard-wrapped paragraph: a long line that stops mid-sentence, followed by a line that
+ * goes on in lower case. The pieces are one paragraph again, joined by a space.
+ */
+export function continuesWrappedLine(previous: string, next: string): boolean {
+  // Cheapest test first: most lines start in upper case.
+  return /^\p{Ll}/u.test(next) && !/[.!?…:;"”’)\]]$/.test(previous) && countWords(previous) >= 8;
+}
+
+/** Lines of a hard-wrapped text fill its width to within this many characters, but for a paragraph's last. */
+const WRAP_SLACK = 15;
+/** Widest column a text is taken to be hard-wrapped at. */
+const MAX_WRAP = 100;
+
+/**
+ * The width a text is hard-wrapped at, or null when it is not: at least three of its lines, and
+ * most of those that stop mid-sentence (a paragraph's last line ends one; a headline or a
+ * subheading is short), end within a few characters of the same column, no further right than 100.
+ */
+export function wrapWidth(texts: readonly string[]): number | null {
+  const present = texts.filter((text) => text !== '');
+  const lengths = present.map((text) => text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  if (width === 0 || width > MAX_WRAP) return null;
+  const full = lengths.filter((length) => length >= width - WRAP_SLACK && length <= width).length;
+  const open = present.filter((text) => !endsLikeSentence(text)).length;
+  return full >= 3 && full >= open * 0.5 ? width : null;
+}
+
+/** A line that fills a hard-wrapped text's width: a piece of a paragraph, whatever its words. */
+export function fillsWrapWidth(text: string, width: number | null): boolean {
+  return width !== null && text.length >= width - WRAP_SLACK;
+}

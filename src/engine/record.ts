@@ -12,6 +12,7 @@ export function toRecord(result: CleanResult, input: string): CleanRecord {
     paragraphs: result.paragraphs,
     text: result.text,
     related: result.related,
-    removed: result.removed,
+    // The generic layer's scores change with every refit of the model: --explain shows them, the record does not.
+    removed: result.removed.map(({ rule, line, text }) => ({ rule, line, text })),
   };
 }

@@ -48,7 +48,7 @@ function isWordUnit(code: number): boolean {
  * apostrophes. Characters are classed by a table filled as they are met, which is far cheaper
  * than a Unicode-property regex over every line, and allocates nothing but the words visited.
  */
-function forEachWord(lower: string, visit: (start: number, end: number) => void): void {
+export function forEachWord(lower: string, visit: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
@@ -69,23 +69,6 @@ function forEachWord(lower: string, visit: (start: number, end: number) => void)
     i += width - 1;
   }
   if (start >= 0) visit(start, lower.length);
-}
-
-export interface WordCount {
-  words: number;
-  /** Words in the stopword list given (0 without one). */
-  stopwords: number;
-}
-
-/** How many words `text` has, and how many of them are stopwords of `stopwords`. */
-export function countStopwords(text: string, stopwords: Stopwords | null): WordCount {
-  const lower = text.toLowerCase();
-  const count: WordCount = { words: 0, stopwords: 0 };
-  forEachWord(lower, (start, end) => {
-    count.words += 1;
-    if (stopwords !== null && end - start <= LONGEST && stopwords.has(lower.slice(start, end))) count.stopwords += 1;
-  });
-  return count;
 }
 
 /** A text's words, and how many of them each stopword list holds: one pass serves every list. */
@@ -131,9 +114,4 @@ export function detectLanguage(tallies: Iterable<WordTally>): Language | null {
   });
   const stopwords = SETS[best];
   return stopwords && words > 0 && (hits[best] ?? 0) / words >= 0.12 ? { stopwords, index: best } : null;
-}
-
-/** The stopword list that covers most of the text's words, or null when none covers enough. */
-export function detectStopwords(text: string): Stopwords | null {
-  return detectLanguage([tallyWords(text)])?.stopwords ?? null;
 }

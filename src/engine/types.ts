@@ -8,6 +8,12 @@ export interface Removal {
   line: number;
   /** The removed text: the whole line (trimmed) or the cut phrase. */
   text: string;
+  /**
+   * For a removal by the generic layer (`generic/boilerplate`): the line model's log-odds that
+   * the line is article text, after the decoding's bias. Shown by `--explain`, not written to the
+   * JSON output, where it would change with every refit of the model.
+   */
+  score?: number;
 }
 
 /** A related story that an aggregator shows under the article. */

@@ -3,9 +3,7 @@
  * many pages are the strongest plain-text signal of chrome, but real sentences recur too, so
  * the result is a proposal for a person to review, printed as a rule file, never a filter.
  */
-import { lineKey, splitLines } from '../engine/lines.js';
-import { lineQuality } from '../engine/prose.js';
-import { detectStopwords } from '../engine/stopwords.js';
+import { lineKey, readsAsProse, splitLines } from '../engine/lines.js';
 
 export interface LearnOptions {
   /** Least number of pages a line must occur in; by default 5% of the pages, and at least 3. */
@@ -81,11 +79,10 @@ export class ChromeLearner {
     const { total } = this;
     const minPages = options.minPages ?? Math.max(MIN_PAGES, Math.ceil(total * MIN_SHARE));
     const lines = proposals(this.lines, 'line', minPages, total);
-    const stopwords = detectStopwords(lines.map((proposal) => proposal.text).join('\n'));
     const lineKeys = new Set(lines.map((proposal) => lineKey(proposal.text)));
     const phrases = proposals(this.phrases, 'inline', minPages, total).filter((proposal) => !lineKeys.has(lineKey(proposal.text)));
     // Prose that recurs is a quote or a boilerplate sentence; only a person can tell: leave it.
-    const found = [...lines.filter((proposal) => lineQuality(proposal.text, stopwords).class !== 'prose'), ...phrases];
+    const found = [...lines.filter((proposal) => !readsAsProse(proposal.text)), ...phrases];
     found.sort((a, b) => b.pages - a.pages || compare(a.kind, b.kind) || compare(a.text, b.text));
     return { total, proposals: found };
   }

@@ -5,7 +5,7 @@ import type {
   ContextRule,
   InlineRule,
   LineMatcher,
-  MainTextRule,
+  ModelRule,
   MetadataRule,
   PageContext,
   Rule,
@@ -72,7 +72,8 @@ export interface RuleSet {
   title: TitleRule[];
   /** The literals of the rules' patterns, scanned once per line. */
   literals: LiteralIndex;
-  mainText: { before: MainTextRule | null; after: MainTextRule | null };
+  /** The generic layer's rule, when the set has it. */
+  model: ModelRule | null;
 }
 
 function exactLineTest(lines: readonly string[], caseSensitive: boolean): (line: Line) => boolean {
@@ -87,7 +88,7 @@ function contextDecider(rule: ContextRule): LineDecider {
 
 export function compileRules(rules: readonly Rule[]): RuleSet {
   const literals = new LiteralIndex();
-  const set: RuleSet = { lines: [], pageReaders: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, mainText: { before: null, after: null } };
+  const set: RuleSet = { lines: [], pageReaders: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, model: null };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'line': {
@@ -118,8 +119,8 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
       case 'title':
         set.title.push(rule);
         break;
-      case 'main-text':
-        set.mainText[rule.side] ??= rule;
+      case 'model':
+        set.model ??= rule;
         break;
     }
   }

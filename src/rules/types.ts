@@ -111,17 +111,17 @@ export interface MetadataRule extends RuleBase {
 }
 
 /**
- * Removes the lines of the body region that lie outside the article's main run of text
- * (the generic layer for chrome that no rule names); `side` says which end it handles.
+ * The generic layer for chrome that no rule names: removes the lines that the fitted model
+ * (src/engine/model) scores as chrome. Without it in the rule set, every line that no other
+ * rule removes is kept.
  */
-export interface MainTextRule extends RuleBase {
-  kind: 'main-text';
-  side: 'before' | 'after';
+export interface ModelRule extends RuleBase {
+  kind: 'model';
 }
 
 export type Rule =
   | TitleRule
-  | MainTextRule
+  | ModelRule
   | LineRule
   | PatternRule
   | InlineRule

@@ -79,8 +79,8 @@ export const headerRules: readonly Rule[] = [
     description: 'The headline printed again as a line of its own.',
     test: (line, page) => page.title !== null && line.key === titleKey(page.title),
     examples: {
-      remove: ['Example headline for the rule tester'],
-      keep: ['Example headline for the rule tester, and what followed it'],
+      remove: ['Council budget talks run for hours'],
+      keep: ['Council budget talks run for hours, and what followed them'],
     },
   },
   {
