@@ -93,11 +93,11 @@ describe('formatRuleTable', () => {
   it('pads each column to its widest cell, two spaces apart, without trailing spaces', () => {
     expect(formatRuleTable([
       { id: 'a/long-rule-id', pack: 'a', kind: 'line', description: 'First.' },
-      { id: 'bb/x', pack: 'bb', kind: 'main-text', description: 'Second.' },
+      { id: 'bb/x', pack: 'bb', kind: 'model', description: 'Second.' },
     ])).toBe(
-      'ID              PACK  KIND       DESCRIPTION\n' +
-        'a/long-rule-id  a     line       First.\n' +
-        'bb/x            bb    main-text  Second.\n',
+      'ID              PACK  KIND   DESCRIPTION\n' +
+        'a/long-rule-id  a     line   First.\n' +
+        'bb/x            bb    model  Second.\n',
     );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countCapitalised, countWords, foldSpace } from '../src/engine/lines.js';
-import { countStopwords, detectStopwords } from '../src/engine/stopwords.js';
+import { detectLanguage, tallyWords } from '../src/engine/stopwords.js';
 
 /**
  * The word counter and the space folder scan characters by hand for speed; these properties
@@ -21,21 +21,32 @@ const anyText = fc.string({
   maxLength: 60,
 });
 
-const english = detectStopwords('the council said that it will vote on the plan, and the mayor was there for it');
+const english = detectLanguage([tallyWords('the council said that it will vote on the plan, and the mayor was there for it')]);
+
+/** The words of `text` and how many of them the language's stopword list holds, as one tally gives them. */
+function counted(text: string): { words: number; stopwords: number } {
+  const tally = tallyWords(text);
+  return { words: tally.words, stopwords: english === null ? 0 : (tally.lists[english.index] ?? 0) };
+}
 
 describe('word counting', () => {
   it('finds the words of the Unicode-property regex, and their stopwords', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const words = reference(text);
-        expect(countStopwords(text, english)).toEqual({ words: words.length, stopwords: words.filter((word) => english?.has(word)).length });
+        expect(counted(text)).toEqual({ words: words.length, stopwords: words.filter((word) => english?.stopwords.has(word)).length });
       }),
       { numRuns: 2000 },
     );
   });
 
   it('counts words across scripts and apostrophes', () => {
-    expect(countStopwords("The mayor's plan: 12 votes, Ж and 中文 😀", english)).toEqual({ words: 8, stopwords: 2 });
+    expect(counted("The mayor's plan: 12 votes, Ж and 中文 😀")).toEqual({ words: 8, stopwords: 2 });
+  });
+
+  it('guesses the language from its stopwords, and gives up on too few', () => {
+    expect(english?.stopwords.has('the')).toBe(true);
+    expect(detectLanguage([tallyWords('Home News Sport Weather')])).toBeNull();
   });
 });
 
