@@ -8,7 +8,7 @@ import type { RuleSet } from '../../src/rules/compile.js';
 import { claimLines } from '../../src/engine/claims.js';
 import { isOpen, readLayout } from '../../src/engine/layout.js';
 import { foldSpace, splitLines, type Line } from '../../src/engine/lines.js';
-import { lineFeatures, type LineFeatures } from '../../src/engine/model/features.js';
+import { lineFeatures, rowOf, type LineFeatures } from '../../src/engine/model/features.js';
 import { profilePage } from '../../src/engine/profile.js';
 import type { CorpusPage } from '../corpus.js';
 import type { SyntheticPage } from './augment.js';
@@ -71,7 +71,8 @@ export function examplesOf(data: readonly PageData[], articleCost: number, perPa
     return page.features.flatMap((line, index) => {
       const label = page.labels[index];
       if (!line || !label || page.ruled[index] || label.confidence === 0) return [];
-      return [{ indices: line.row.indices, values: line.row.values, y: label.y, weight: scale * label.confidence * (label.y === 1 ? articleCost : 1) }];
+      const row = rowOf(line);
+      return [{ indices: row.indices, values: row.values, y: label.y, weight: scale * label.confidence * (label.y === 1 ? articleCost : 1) }];
     });
   });
 }

@@ -16,8 +16,8 @@ import { scorePage } from '../../src/engine/clean.js';
 import { titleCandidates } from '../../src/engine/header.js';
 import { foldSpace, type Line } from '../../src/engine/lines.js';
 import { SECOND_STAGE_FEATURES, secondStageFeatures } from '../../src/engine/model/context.js';
-import { DENSE_NAMES, DENSE_SIZE, type LineFeatures } from '../../src/engine/model/features.js';
-import { dot, type DecodeCosts, type Model, type SavedModel } from '../../src/engine/model/model.js';
+import { DENSE_NAMES, DENSE_SIZE, firstStageScore, type LineFeatures } from '../../src/engine/model/features.js';
+import type { DecodeCosts, Model, SavedModel } from '../../src/engine/model/model.js';
 import { forestScore, type Forest } from '../../src/engine/model/trees.js';
 import { DEFAULT_BOOST, fitForest, type BoostExample, type BoostOptions } from './gbdt.js';
 import { TITLE_FEATURES, titleFeatures } from '../../src/engine/model/title-features.js';
@@ -117,7 +117,7 @@ function stage(page: PageData, firstStage: Float64Array): Staged {
     if (!line) return;
     positions.push(index);
     present.push(line);
-    scores.push(dot(firstStage, line.row));
+    scores.push(firstStageScore(firstStage, line));
   });
   return { page, positions, context: secondStageFeatures(scores, positions.map((index) => (page.lines[index] as Line).text), present) };
 }

@@ -15,9 +15,9 @@ import { chooseTitle, readMetadata, titleCandidates, unglueAuthor } from './head
 import { splitLines, type Line } from './lines.js';
 import type { PageMetadata } from './metadata.js';
 import { secondStageFeatures } from './model/context.js';
-import { lineFeatures, type LineFeatures } from './model/features.js';
+import { firstStageScore, lineFeatures, type LineFeatures } from './model/features.js';
 import { FITTED_MODEL } from './model/fitted.js';
-import { dot, loadModel, type Model } from './model/model.js';
+import { loadModel, type Model } from './model/model.js';
 import { forestScore } from './model/trees.js';
 import { profilePage } from './profile.js';
 import { readTail } from './tail.js';
@@ -46,7 +46,7 @@ function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures
     if (!line) return;
     positions.push(index);
     present.push(line);
-    first.push(dot(model.lineWeights, line.row));
+    first.push(firstStageScore(model.lineWeights, line));
   });
   const scores = new Float32Array(lines.length);
   secondStageFeatures(first, positions.map((index) => (lines[index] as Line).text), present).forEach((vector, k) => {

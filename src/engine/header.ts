@@ -9,6 +9,7 @@ import { continuesWrappedLine, countWords, endsLikeSentence, fillsWrapWidth, loo
 import { matchMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
 import { denseDot } from './model/model.js';
 import { titleFeatures, type TitleCandidateFacts } from './model/title-features.js';
+import { forEachWord } from './stopwords.js';
 import { isDate, splitSourceAndTime } from './timestamp.js';
 import { splitGluedTitle } from './title.js';
 import type { Removal } from './types.js';
@@ -34,7 +35,12 @@ function nonBlankFrom(lines: readonly Line[], from: number, count: number): Line
 
 /** Words of four letters or more, lower-cased: what a headline and its article share. */
 function contentWords(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+  const lower = text.toLowerCase();
+  const words = new Set<string>();
+  forEachWord(lower, (start, end) => {
+    if (end - start >= 4) words.add(lower.slice(start, end));
+  });
+  return words;
 }
 
 /** A line of this many words or more cut off with an ellipsis is a teaser, not a headline. */

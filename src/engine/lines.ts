@@ -58,9 +58,23 @@ export function countCapitalised(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       if ((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
-    } else if (CAPITAL.test(String.fromCodePoint(text.codePointAt(i) ?? code))) count += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      if (CAPITAL.test(String.fromCodePoint(text.codePointAt(i) ?? code))) count += 1;
+    } else if (isCapitalUnit(code)) count += 1;
   }
   return count;
+}
+
+/** Whether each BMP code unit is a capital or a digit: 0 not yet known, 1 yes, 2 no (filled as units are met). */
+const CAPITAL_CLASS = new Uint8Array(0x10000);
+
+function isCapitalUnit(code: number): boolean {
+  let known = CAPITAL_CLASS[code];
+  if (known === 0) {
+    known = CAPITAL.test(String.fromCharCode(code)) ? 1 : 2;
+    CAPITAL_CLASS[code] = known;
+  }
+  return known === 1;
 }
 
 /** How many runs of non-space characters the text has (as `\S+` finds them). */

@@ -105,6 +105,15 @@ const MAX_STAMP_LINE = 200;
 /** Splits a line made of an optional publisher followed by a time stamp; null for anything else. */
 export function splitSourceAndTime(text: string): SourceAndTime | null {
   if (text.length > MAX_STAMP_LINE) return null;
-  if (COMPACT_AGE.test(text)) return { source: null, published: text };
-  return splitNumericAgo(text) ?? splitAt(WORD_AGO, text) ?? splitAt(FOREIGN_AGO, text) ?? splitAt(ENDS_WITH_DATE, text);
+  // Most lines have no digit and no word of a relative time: the long patterns, and their
+  // compilation on a page's first lines, are spared them.
+  const digits = /\d/.test(text);
+  if (digits && COMPACT_AGE.test(text)) return { source: null, published: text };
+  const numeric = digits ? (splitNumericAgo(text) ?? splitAt(ENDS_WITH_DATE, text)) : null;
+  if (numeric) return numeric;
+  return (WORD_AGO_HINT.test(text) ? splitAt(WORD_AGO, text) : null) ?? (FOREIGN_AGO_HINT.test(text) ? splitAt(FOREIGN_AGO, text) : null);
 }
+
+/** Words one of which every match of WORD_AGO or FOREIGN_AGO holds. */
+const WORD_AGO_HINT = /ago$|just now$|yesterday$/i;
+const FOREIGN_AGO_HINT = /hace |há |il y a |vor | fa$| geleden$| lalu$| temu$| назад$| тому$/i;

@@ -41,8 +41,9 @@ export const DENSE_NAMES: readonly string[] = [...OWN, ...OWN.map((name) => `pre
 export const SHAPE_NAMES: readonly string[] = [...OWN, ...EDGE, ...PLACE];
 export const DENSE_SIZE = DENSE_NAMES.length;
 const OWN_SIZE = OWN.length;
-const edge = (name: (typeof EDGE)[number]): number => 3 * OWN_SIZE + EDGE.indexOf(name);
-const own = (name: (typeof OWN)[number]): number => OWN.indexOf(name);
+/** Each named feature's index, looked up once: the features are set for every line of every page. */
+const OWN_INDEX = new Map<string, number>(OWN.map((name, index) => [name, index]));
+const own = (name: (typeof OWN)[number]): number => OWN_INDEX.get(name) ?? 0;
 
 /** One line's first-stage features: sparse pairs, indices ascending within the dense part. */
 export interface Row {
@@ -50,11 +51,55 @@ export interface Row {
   values: number[];
 }
 
-/** One line's features for both stages. */
+/**
+ * One line's features for both stages. The first stage's are kept in parts, so that the shipped
+ * model scores a line from them directly (`firstStageScore`) and training reads the same values
+ * as a sparse row (`rowOf`): its own shape, its neighbours' (null at the page's edges), its edge
+ * features, and its hashed words with their values.
+ */
 export interface LineFeatures {
-  row: Row;
+  own: Float32Array;
+  previous: Float32Array | null;
+  next: Float32Array | null;
+  edges: Float32Array;
+  hashed: Int32Array;
+  hashedValues: Float32Array;
   /** SHAPE_NAMES, dense. */
   shape: Float32Array;
+}
+
+/** The first stage's score of a line: its features' dot product with the weights. */
+export function firstStageScore(weights: ArrayLike<number>, line: LineFeatures): number {
+  let sum = 0;
+  const { own: self, previous, next, edges, hashed, hashedValues } = line;
+  for (let k = 0; k < OWN_SIZE; k++) sum += (weights[k] ?? 0) * (self[k] ?? 0);
+  if (previous) for (let k = 0; k < OWN_SIZE; k++) sum += (weights[OWN_SIZE + k] ?? 0) * (previous[k] ?? 0);
+  if (next) for (let k = 0; k < OWN_SIZE; k++) sum += (weights[2 * OWN_SIZE + k] ?? 0) * (next[k] ?? 0);
+  for (let k = 0; k < EDGE.length; k++) sum += (weights[3 * OWN_SIZE + k] ?? 0) * (edges[k] ?? 0);
+  for (let k = 0; k < hashed.length; k++) sum += (weights[hashed[k] ?? 0] ?? 0) * (hashedValues[k] ?? 0);
+  return sum;
+}
+
+/** A line's first-stage features as a sparse row (zeros left out), as training reads them. */
+export function rowOf(line: LineFeatures): Row {
+  const row: Row = { indices: [], values: [] };
+  const push = (offset: number, vector: ArrayLike<number>) => {
+    for (let k = 0; k < vector.length; k++) {
+      const value = vector[k] ?? 0;
+      if (value === 0) continue;
+      row.indices.push(offset + k);
+      row.values.push(value);
+    }
+  };
+  push(0, line.own);
+  if (line.previous) push(OWN_SIZE, line.previous);
+  if (line.next) push(2 * OWN_SIZE, line.next);
+  push(3 * OWN_SIZE, line.edges);
+  line.hashed.forEach((index, k) => {
+    row.indices.push(index);
+    row.values.push(line.hashedValues[k] ?? 0);
+  });
+  return row;
 }
 
 /** Most words of a line that is a time stamp, perhaps with a publisher or a byline. */
@@ -69,16 +114,40 @@ const TIME_HINT = /\d{1,2}[:.h]\d{2}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:1[
 /** Lines of at most this many words are read word by word; longer ones by their first and last words alone. */
 const BAG_WORDS = 12;
 
-/** FNV-1a over a string's UTF-16 code units. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over a string's UTF-16 code units, going on from `hash`: the hash of a concatenation, built without it. */
+function fnv1a(text: string, hash: number = FNV_OFFSET): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** Where a hashed feature (`namespace:token`) lands, for a hash space of 2^bits buckets. */
 export function hashIndex(feature: string, bits: number): number {
-  return DENSE_SIZE + (fnv1a(feature) & ((1 << bits) - 1));
+  return bucketOf(fnv1a(feature), bits);
+}
+
+function bucketOf(hash: number, bits: number): number {
+  return DENSE_SIZE + ((hash >>> 0) & ((1 << bits) - 1));
+}
+
+/** Hashed features of a line, as bucket indices and values, gathered without building their strings. */
+class HashedFeatures {
+  readonly indices: number[] = [];
+  readonly values: number[] = [];
+  constructor(private readonly bits: number) {}
+
+  /** `namespace` then the parts, joined by `separator`. */
+  add(namespace: string, parts: readonly string[], value: number, separator = ' '): void {
+    let hash = fnv1a(namespace);
+    parts.forEach((part, k) => {
+      if (k > 0) hash = fnv1a(separator, hash);
+      hash = fnv1a(part, hash);
+    });
+    this.indices.push(bucketOf(hash, this.bits));
+    this.values.push(value);
+  }
 }
 
 const SENTENCE_END = /[.!?…。！？؟][)"'”’»]*$/u;
@@ -115,15 +184,30 @@ function charShares(text: string): { digits: number; letters: number; upper: num
       } else if (code >= 0x61 && code <= 0x7a) letters++;
       else if (code > 0x20) punct++;
     } else {
-      const char = text[i] ?? '';
-      const lower = char.toLowerCase();
-      if (lower !== char.toUpperCase()) {
-        letters++;
-        if (lower !== char) upper++;
-      } else if (code >= 0x3000 || /\p{L}/u.test(char)) letters++;
+      const kind = unitKind(code);
+      if (kind !== OTHER) letters++;
+      if (kind === UPPER) upper++;
     }
   }
   return { digits, letters, upper, punct };
+}
+
+const OTHER = 1;
+const LETTER = 2;
+const UPPER = 3;
+/** What each non-ASCII code unit is, for charShares: 0 not yet known (filled as units are met). */
+const UNIT_KIND = new Uint8Array(0x10000);
+
+/** A cased letter (upper or not), a letter without case (CJK, Arabic…), or neither; lone surrogates count as letters from U+3000 up. */
+function unitKind(code: number): number {
+  let kind = UNIT_KIND[code] ?? 0;
+  if (kind !== 0) return kind;
+  const char = String.fromCharCode(code);
+  const lower = char.toLowerCase();
+  if (lower !== char.toUpperCase()) kind = lower !== char ? UPPER : LETTER;
+  else kind = code >= 0x3000 || /\p{L}/u.test(char) ? LETTER : OTHER;
+  UNIT_KIND[code] = kind;
+  return kind;
 }
 
 interface LineFacts {
@@ -134,7 +218,8 @@ interface LineFacts {
 }
 
 /** Digits folded to 0, so "12 comments" and "3 comments" share a feature. */
-const foldDigits = (word: string): string => word.replace(/\d/g, '0');
+const foldDigits = (word: string): string => (DIGIT.test(word) ? word.replace(/\d/g, '0') : word);
+const DIGIT = /\d/;
 
 function wordsOf(text: string): string[] {
   const lower = text.toLowerCase();
@@ -256,21 +341,46 @@ function claimedShare(lines: readonly Line[], claimed: (index: number) => boolea
   return seen === 0 ? 0 : count / seen;
 }
 
-function pushDense(row: Row, offset: number, vector: Float32Array): void {
-  for (let k = 0; k < vector.length; k++) {
-    const value = vector[k] ?? 0;
-    if (value !== 0) {
-      row.indices.push(offset + k);
-      row.values.push(value);
-    }
+/**
+ * A line's words in their namespaces: each word of a short line and each pair of them, the first
+ * and last words, the first two, a short line whole and its shape, and the first word of the
+ * lines around it.
+ */
+function hashWords(words: readonly string[], text: string, previous: LineFacts | undefined, next: LineFacts | undefined, bits: number): HashedFeatures {
+  const hashed = new HashedFeatures(bits);
+  // Chrome is short: the words of a long line say more of its subject than of its role, so only short lines are read word by word.
+  const bag = words.length <= BAG_WORDS ? words : [];
+  const unique: string[] = [];
+  const ids = bag.map((word) => {
+    const at = unique.indexOf(word);
+    if (at >= 0) return at;
+    unique.push(word);
+    return unique.length - 1;
+  });
+  const wordValue = 1 / Math.sqrt(Math.max(1, unique.length));
+  for (const word of unique) hashed.add('w:', [word], wordValue);
+  const pairs: number[] = [];
+  for (let w = 1; w < ids.length; w++) {
+    const pair = (ids[w - 1] ?? 0) * BAG_WORDS + (ids[w] ?? 0);
+    if (!pairs.includes(pair)) pairs.push(pair);
   }
-}
-
-function pushHashed(row: Row, features: readonly string[], value: number, bits: number): void {
-  for (const feature of features) {
-    row.indices.push(hashIndex(feature, bits));
-    row.values.push(value);
+  const pairValue = 1 / Math.sqrt(Math.max(1, pairs.length));
+  for (const pair of pairs) hashed.add('b:', [unique[Math.floor(pair / BAG_WORDS)] ?? '', unique[pair % BAG_WORDS] ?? ''], pairValue);
+  const first = words[0];
+  if (first !== undefined) {
+    hashed.add('f:', [first], 1);
+    hashed.add('l:', [words[words.length - 1] ?? ''], 1);
   }
+  if (words.length > 1) hashed.add('f2:', [first ?? '', words[1] ?? ''], 1);
+  if (words.length <= 6) {
+    hashed.add('line:', words, 1);
+    hashed.add('s:', [shapeOf(text)], 1);
+  }
+  const before = previous?.words[0];
+  if (before !== undefined) hashed.add('pf:', [before], 1);
+  const after = next?.words[0];
+  if (after !== undefined) hashed.add('nf:', [after], 1);
+  return hashed;
 }
 
 /**
@@ -278,8 +388,10 @@ function pushHashed(row: Row, features: readonly string[], value: number, bits: 
  * into 2^bits buckets. Neighbours and windows are read over those lines alone: the page as the
  * rules leave it, so an ad slot between two paragraphs does not make them look like chrome.
  */
-export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits: number, claimed: (index: number) => boolean): Array<LineFeatures | null> {
+export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits: number, isClaimed: (index: number) => boolean): Array<LineFeatures | null> {
   const positions: number[] = [];
+  const claimedFlags = lines.map((line, index) => line.text !== '' && isClaimed(index));
+  const claimed = (index: number): boolean => claimedFlags[index] === true;
   lines.forEach((line, index) => {
     if (line.text !== '' && !claimed(index)) positions.push(index);
   });
@@ -292,30 +404,21 @@ export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits:
   const blankShare = total === 0 ? 0 : positions.filter((index) => lines[index + 1]?.text === '').length / total;
   const mixed = 4 * blankShare * (1 - blankShare);
   facts.forEach((fact, k) => {
-    const row: Row = { indices: [], values: [] };
-    pushDense(row, 0, fact.own);
     const previous = facts[k - 1];
     const next = facts[k + 1];
-    if (previous) pushDense(row, OWN_SIZE, previous.own);
-    if (next) pushDense(row, 2 * OWN_SIZE, next.own);
-    const edges: Array<[(typeof EDGE)[number], number]> = [
-      ['bias', 1],
-      ['language-unknown', profile.language === null ? 1 : 0],
-      ['first-line', k === 0 ? 1 : 0],
-      ['last-line', k === total - 1 ? 1 : 0],
-      ['prev:none', previous ? 0 : 1],
-      ['next:none', next ? 0 : 1],
-      ['blank-both*mixed', (fact.own[own('blank-both')] ?? 0) * mixed],
-      ['blank-none*mixed', (fact.own[own('blank-none')] ?? 0) * mixed],
-    ];
+    const edges = Float32Array.of(
+      1,
+      profile.language === null ? 1 : 0,
+      k === 0 ? 1 : 0,
+      k === total - 1 ? 1 : 0,
+      previous ? 0 : 1,
+      next ? 0 : 1,
+      (fact.own[own('blank-both')] ?? 0) * mixed,
+      (fact.own[own('blank-none')] ?? 0) * mixed,
+    );
     const shape = new Float32Array(SHAPE_NAMES.length);
     shape.set(fact.own, 0);
-    edges.forEach(([name, value], j) => {
-      shape[OWN_SIZE + j] = value;
-      if (value === 0) return;
-      row.indices.push(edge(name));
-      row.values.push(value);
-    });
+    shape.set(edges, OWN_SIZE);
     const index = positions[k] ?? 0;
     const place: number[] = [
       total <= 1 ? 0 : k / (total - 1),
@@ -334,22 +437,16 @@ export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits:
       claimedShare(lines, claimed, index, 5),
     ];
     shape.set(place, OWN_SIZE + EDGE.length);
-    const words = fact.words;
-    // Chrome is short: the words of a long line say more of its subject than of its role, so only short lines are read word by word.
-    const bag = words.length <= BAG_WORDS ? words : [];
-    const unique = [...new Set(bag)];
-    pushHashed(row, unique.map((word) => `w:${word}`), 1 / Math.sqrt(Math.max(1, unique.length)), bits);
-    const pairs = new Set<string>();
-    for (let w = 1; w < bag.length; w++) pairs.add(`b:${bag[w - 1]} ${bag[w]}`);
-    pushHashed(row, [...pairs], 1 / Math.sqrt(Math.max(1, pairs.size)), bits);
-    const ends: string[] = [];
-    if (words.length > 0) ends.push(`f:${words[0]}`, `l:${words[words.length - 1]}`);
-    if (words.length > 1) ends.push(`f2:${words[0]} ${words[1]}`);
-    if (words.length <= 6) ends.push(`line:${words.join(' ')}`, `s:${shapeOf((lines[positions[k] ?? 0] as Line).text)}`);
-    if (previous && previous.words.length > 0) ends.push(`pf:${previous.words[0]}`);
-    if (next && next.words.length > 0) ends.push(`nf:${next.words[0]}`);
-    pushHashed(row, ends, 1, bits);
-    features[positions[k] ?? 0] = { row, shape };
+    const hashed = hashWords(fact.words, (lines[index] as Line).text, previous, next, bits);
+    features[index] = {
+      own: fact.own,
+      previous: previous?.own ?? null,
+      next: next?.own ?? null,
+      edges,
+      hashed: new Int32Array(hashed.indices),
+      hashedValues: new Float32Array(hashed.values),
+      shape,
+    };
   });
   return features;
 }

@@ -5,7 +5,7 @@
  * fitted.ts; nothing here is set by hand.
  */
 import { SECOND_STAGE_FEATURES } from './context.js';
-import { DENSE_NAMES, DENSE_SIZE, type Row } from './features.js';
+import { DENSE_NAMES, DENSE_SIZE } from './features.js';
 import { TITLE_FEATURES } from './title-features.js';
 import type { Forest } from './trees.js';
 import { decodeWeights, type EncodedWeights } from './weights.js';
@@ -61,19 +61,17 @@ export function loadModel(saved: SavedModel): Model {
   return {
     bits: saved.bits,
     lineWeights: decodeWeights(saved.lineWeights, DENSE_SIZE + (1 << saved.bits)),
-    secondStage: saved.secondStage,
+    secondStage: {
+      feature: Int16Array.from(saved.secondStage.feature),
+      value: Float32Array.from(saved.secondStage.value),
+      left: Int32Array.from(saved.secondStage.left),
+      roots: saved.secondStage.roots,
+      base: saved.secondStage.base,
+    },
     decode: saved.decode,
     titleWeights: Float32Array.from(saved.titleWeights),
     noTitle: saved.noTitle,
   };
-}
-
-/** A row's score under weights: the log-odds that the line is article text. */
-export function dot(weights: ArrayLike<number>, row: Row): number {
-  let sum = 0;
-  const { indices, values } = row;
-  for (let k = 0; k < indices.length; k++) sum += (weights[indices[k] ?? 0] ?? 0) * (values[k] ?? 0);
-  return sum;
 }
 
 /** A dense vector's score under weights of the same length. */

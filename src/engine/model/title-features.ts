@@ -19,6 +19,7 @@ export const TITLE_FEATURES = [
 ] as const;
 
 export type TitleFeature = (typeof TITLE_FEATURES)[number];
+const TITLE_INDEX = new Map<string, number>(TITLE_FEATURES.map((name, index) => [name, index]));
 
 /** What the reading knows of a candidate when it scores it. */
 export interface TitleCandidateFacts {
@@ -65,7 +66,7 @@ function gapFeatures(gap: number): TitleFeature[] {
 export function titleFeatures(facts: TitleCandidateFacts): Float32Array {
   const vector = new Float32Array(TITLE_FEATURES.length);
   const set = (name: TitleFeature, value = 1) => {
-    vector[TITLE_FEATURES.indexOf(name)] = value;
+    vector[TITLE_INDEX.get(name) ?? 0] = value;
   };
   const { text } = facts;
   const words = countWords(text);
