@@ -7,7 +7,7 @@ export interface Line {
 }
 
 /** Whether a UTF-16 code unit is white space as `\s` knows it. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
@@ -53,9 +53,12 @@ const CAPITAL = /^[\p{Lu}\d]$/u;
  */
 export function countCapitalised(text: string): number {
   let count = 0;
+  let wordStart = true;
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !isSpace(text.charCodeAt(i - 1))) continue;
     const code = text.charCodeAt(i);
+    const atStart = wordStart;
+    wordStart = isSpace(code);
+    if (!atStart) continue;
     if (code < 0x80) {
       if ((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
     } else if (code >= 0xd800 && code <= 0xdbff) {

@@ -19,9 +19,19 @@ export const CONTEXT_FEATURES = [
 export const SECOND_STAGE_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...SHAPE_NAMES];
 
 type ContextFeature = (typeof CONTEXT_FEATURES)[number];
-const at = (name: ContextFeature): number => CONTEXT_FEATURES.indexOf(name);
+/** Each context feature's index, looked up once: they are set for every line of every page. */
+const AT = Object.fromEntries(CONTEXT_FEATURES.map((name, index) => [name, index])) as Record<ContextFeature, number>;
 const SCALE = 4;
 const clip = (score: number): number => Math.max(-8, Math.min(8, score)) / SCALE;
+
+/** The highest (or lowest) of the clipped scores from `from` to `to`, within the page; 0 for none. */
+function extreme(clipped: Float64Array, from: number, to: number, pickMax: boolean): number {
+  const n = clipped.length;
+  if (from > to || to < 0 || from >= n) return 0;
+  let best = pickMax ? -2 : 2;
+  for (let j = Math.max(0, from); j <= Math.min(n - 1, to); j++) best = pickMax ? Math.max(best, clipped[j] ?? 0) : Math.min(best, clipped[j] ?? 0);
+  return best;
+}
 
 /**
  * The second stage's features of a sequence of lines, one vector per line (SECOND_STAGE_FEATURES):
@@ -42,17 +52,16 @@ export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly s
   for (const value of mass) total += value;
   const run = heaviestStretch(scores);
   const vectors: Float32Array[] = [];
+  // One buffer for the page, each line's vector a view into it: typed arrays of this size are
+  // allocated outside the heap, and one per line costs more than filling them.
+  const width = SECOND_STAGE_FEATURES.length;
+  const buffer = new Float32Array(n * width);
   let above = 0;
   for (let k = 0; k < n; k++) {
-    const vector = new Float32Array(SECOND_STAGE_FEATURES.length);
+    const vector = buffer.subarray(k * width, (k + 1) * width);
     vector.set((features[k] as LineFeatures).shape, CONTEXT_FEATURES.length);
     const set = (name: ContextFeature, value: number) => {
-      vector[at(name)] = value;
-    };
-    const around = (from: number, to: number, pickMax: boolean) => {
-      let best = pickMax ? -2 : 2;
-      for (let j = Math.max(0, from); j <= Math.min(n - 1, to); j++) best = pickMax ? Math.max(best, clipped[j] ?? 0) : Math.min(best, clipped[j] ?? 0);
-      return from > to || to < 0 || from >= n ? 0 : best;
+      vector[AT[name]] = value;
     };
     let positive = 0;
     let seen = 0;
@@ -69,10 +78,10 @@ export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly s
     set('mean:3', mean(k, 3));
     set('mean:8', mean(k, 8));
     set('mean:20', mean(k, 20));
-    set('max:above5', around(k - 5, k - 1, true));
-    set('max:below5', around(k + 1, k + 5, true));
-    set('min:above5', around(k - 5, k - 1, false));
-    set('min:below5', around(k + 1, k + 5, false));
+    set('max:above5', extreme(clipped, k - 5, k - 1, true));
+    set('max:below5', extreme(clipped, k + 1, k + 5, true));
+    set('min:above5', extreme(clipped, k - 5, k - 1, false));
+    set('min:below5', extreme(clipped, k + 1, k + 5, false));
     set('positive:5', positive / Math.max(1, seen));
     set('mass-above', total === 0 ? 0 : above / total);
     set('mass-below', total === 0 ? 0 : (total - above - (mass[k] ?? 0)) / total);

@@ -6,22 +6,9 @@
  * again and its place on the page (position, the text around it, the page's size and layout),
  * which the second stage weighs against the first stage's scores around the line.
  */
-import { countCapitalised, type Line } from '../lines.js';
-import { forEachWord } from '../stopwords.js';
-import { stopwordCount, type PageProfile } from '../profile.js';
-
-/** Shape features of a line on its own; each neighbour's are repeated under a prefix. */
-const OWN = [
-  'words:1', 'words:2', 'words:3', 'words:4-6', 'words:7-9', 'words:10-14', 'words:15-24', 'words:25-49', 'words:50+',
-  'log-chars', 'length-vs-median',
-  'end:sentence', 'end:colon', 'end:comma', 'end:ellipsis', 'end:open', 'end:other',
-  'start:upper', 'start:lower', 'start:digit', 'start:quote', 'start:bullet', 'start:other',
-  'capitalised-share', 'title-case', 'stopword-share', 'no-stopwords',
-  'digit-share', 'upper-share', 'all-caps', 'punct-share', 'sentences',
-  'has:pipe', 'has:arrow', 'has:copyright', 'has:address', 'has:hash',
-  'time', 'time:short', 'repeated:2', 'repeated:3+', 'blank-before', 'blank-after', 'blank-both', 'blank-none', 'tab',
-  'sentence-like', 'short-open', 'short-title-case',
-] as const;
+import type { Line } from '../lines.js';
+import type { PageProfile } from '../profile.js';
+import { AT, describeLine, OWN, OWN_SIZE, type LineFacts } from './line-shape.js';
 
 /** The first stage's features of the line's edges: whether it has neighbours, and how blank lines set it apart. */
 const EDGE = ['bias', 'language-unknown', 'first-line', 'last-line', 'prev:none', 'next:none', 'blank-both*mixed', 'blank-none*mixed'] as const;
@@ -40,11 +27,7 @@ export const DENSE_NAMES: readonly string[] = [...OWN, ...OWN.map((name) => `pre
 /** The second stage's view of a line: its own shape, its edges and its place on the page. */
 export const SHAPE_NAMES: readonly string[] = [...OWN, ...EDGE, ...PLACE];
 export const DENSE_SIZE = DENSE_NAMES.length;
-const OWN_SIZE = OWN.length;
-/** Each named feature's index, looked up once: the features are set for every line of every page. */
-const OWN_INDEX = new Map<string, number>(OWN.map((name, index) => [name, index]));
-const own = (name: (typeof OWN)[number]): number => OWN_INDEX.get(name) ?? 0;
-
+const SHAPE_SIZE = SHAPE_NAMES.length;
 /** One line's first-stage features: sparse pairs, indices ascending within the dense part. */
 export interface Row {
   indices: number[];
@@ -102,15 +85,6 @@ export function rowOf(line: LineFeatures): Row {
   return row;
 }
 
-/** Most words of a line that is a time stamp, perhaps with a publisher or a byline. */
-const STAMP_WORDS = 6;
-/**
- * A clock time, a date, a year or an age ("14:55", "12.12.2019", "2019", "3h", "2 days ago"): one
- * small pattern for every line, where the time-stamp patterns of timestamp.ts would cost their
- * compilation on each page's first line for little more.
- */
-const TIME_HINT = /\d{1,2}[:.h]\d{2}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:1[89]|20)\d{2}\b|\b\d+ ?(?:s|m|min|mins|h|hr|hrs|hours?|days?|weeks?|months?|years?)\b|\bago\b|\byesterday\b/i;
-
 /** Lines of at most this many words are read word by word; longer ones by their first and last words alone. */
 const BAG_WORDS = 12;
 
@@ -132,7 +106,7 @@ function bucketOf(hash: number, bits: number): number {
   return DENSE_SIZE + ((hash >>> 0) & ((1 << bits) - 1));
 }
 
-/** Hashed features of a line, as bucket indices and values, gathered without building their strings. */
+/** Hashed features of a page's lines, as bucket indices and values, gathered without building their strings. */
 class HashedFeatures {
   readonly indices: number[] = [];
   readonly values: number[] = [];
@@ -148,135 +122,6 @@ class HashedFeatures {
     this.indices.push(bucketOf(hash, this.bits));
     this.values.push(value);
   }
-}
-
-const SENTENCE_END = /[.!?…。！？؟][)"'”’»]*$/u;
-const ELLIPSIS = /(?:…|\.\.\.)$/;
-const OPEN_END = /[\p{L}\p{N}]$/u;
-const QUOTE_START = /^["'“”‘’«»„]/u;
-const BULLET_START = /^[•·\-–—*►▶■□●○✓✔→]/u;
-const INNER_SENTENCE = /[.!?。！？][)"'”’»]*\s+\S/gu;
-const ARROW = /[»›>→]/u;
-const ADDRESS = /@|https?:|www\./i;
-
-function wordBucket(words: number): number {
-  if (words <= 3) return Math.max(0, words - 1);
-  if (words <= 6) return 3;
-  if (words <= 9) return 4;
-  if (words <= 14) return 5;
-  if (words <= 24) return 6;
-  return words <= 49 ? 7 : 8;
-}
-
-/** Character classes of a text: digits, letters, upper-case letters, punctuation. */
-function charShares(text: string): { digits: number; letters: number; upper: number; punct: number } {
-  let digits = 0;
-  let letters = 0;
-  let upper = 0;
-  let punct = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) digits++;
-    else if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) {
-        letters++;
-        upper++;
-      } else if (code >= 0x61 && code <= 0x7a) letters++;
-      else if (code > 0x20) punct++;
-    } else {
-      const kind = unitKind(code);
-      if (kind !== OTHER) letters++;
-      if (kind === UPPER) upper++;
-    }
-  }
-  return { digits, letters, upper, punct };
-}
-
-const OTHER = 1;
-const LETTER = 2;
-const UPPER = 3;
-/** What each non-ASCII code unit is, for charShares: 0 not yet known (filled as units are met). */
-const UNIT_KIND = new Uint8Array(0x10000);
-
-/** A cased letter (upper or not), a letter without case (CJK, Arabic…), or neither; lone surrogates count as letters from U+3000 up. */
-function unitKind(code: number): number {
-  let kind = UNIT_KIND[code] ?? 0;
-  if (kind !== 0) return kind;
-  const char = String.fromCharCode(code);
-  const lower = char.toLowerCase();
-  if (lower !== char.toUpperCase()) kind = lower !== char ? UPPER : LETTER;
-  else kind = code >= 0x3000 || /\p{L}/u.test(char) ? LETTER : OTHER;
-  UNIT_KIND[code] = kind;
-  return kind;
-}
-
-interface LineFacts {
-  own: Float32Array;
-  words: string[];
-  prose: boolean;
-  logWords: number;
-}
-
-/** Digits folded to 0, so "12 comments" and "3 comments" share a feature. */
-const foldDigits = (word: string): string => (DIGIT.test(word) ? word.replace(/\d/g, '0') : word);
-const DIGIT = /\d/;
-
-function wordsOf(text: string): string[] {
-  const lower = text.toLowerCase();
-  const words: string[] = [];
-  forEachWord(lower, (start, end) => {
-    words.push(foldDigits(lower.slice(start, end)));
-  });
-  return words;
-}
-
-function describe(line: Line, index: number, lines: readonly Line[], profile: PageProfile, medianChars: number): LineFacts {
-  const { text } = line;
-  const vector = new Float32Array(OWN_SIZE);
-  const words = wordsOf(text);
-  const count = Math.max(1, words.length);
-  vector[wordBucket(words.length)] = 1;
-  vector[own('log-chars')] = Math.log1p(text.length) / 5;
-  vector[own('length-vs-median')] = Math.max(-3, Math.min(3, Math.log((text.length + 1) / (medianChars + 1))));
-  const end = ELLIPSIS.test(text) ? 'end:ellipsis' : SENTENCE_END.test(text) ? 'end:sentence' : text.endsWith(':') ? 'end:colon' : /[,;]$/.test(text) ? 'end:comma' : OPEN_END.test(text) ? 'end:open' : 'end:other';
-  vector[own(end)] = 1;
-  const first = text[0] ?? '';
-  const start = /\d/.test(first) ? 'start:digit' : QUOTE_START.test(first) ? 'start:quote' : BULLET_START.test(first) ? 'start:bullet' : first.toLowerCase() !== first ? 'start:upper' : first.toUpperCase() !== first ? 'start:lower' : 'start:other';
-  vector[own(start)] = 1;
-  const capitalised = countCapitalised(text) / count;
-  vector[own('capitalised-share')] = Math.min(1, capitalised);
-  vector[own('title-case')] = words.length >= 2 && capitalised >= 0.6 ? 1 : 0;
-  const stopwords = stopwordCount(text, profile);
-  vector[own('stopword-share')] = stopwords / count;
-  vector[own('no-stopwords')] = words.length >= 3 && stopwords === 0 ? 1 : 0;
-  const shares = charShares(text);
-  const chars = Math.max(1, text.length);
-  vector[own('digit-share')] = shares.digits / chars;
-  vector[own('upper-share')] = shares.letters === 0 ? 0 : shares.upper / shares.letters;
-  vector[own('all-caps')] = shares.letters >= 4 && shares.upper === shares.letters ? 1 : 0;
-  vector[own('punct-share')] = shares.punct / chars;
-  vector[own('sentences')] = Math.log1p(text.match(INNER_SENTENCE)?.length ?? 0);
-  vector[own('has:pipe')] = text.includes('|') ? 1 : 0;
-  vector[own('has:arrow')] = ARROW.test(text) ? 1 : 0;
-  vector[own('has:copyright')] = text.includes('©') ? 1 : 0;
-  vector[own('has:address')] = ADDRESS.test(text) ? 1 : 0;
-  vector[own('has:hash')] = text.includes('#') ? 1 : 0;
-  const time = TIME_HINT.test(text);
-  vector[own('time')] = time ? 1 : 0;
-  vector[own('time:short')] = time && words.length <= STAMP_WORDS ? 1 : 0;
-  const repeats = profile.lineCounts.get(line.key) ?? 1;
-  vector[own('repeated:2')] = repeats === 2 ? 1 : 0;
-  vector[own('repeated:3+')] = repeats >= 3 ? 1 : 0;
-  vector[own('blank-before')] = index > 0 && lines[index - 1]?.text === '' ? 1 : 0;
-  vector[own('blank-after')] = index + 1 < lines.length && lines[index + 1]?.text === '' ? 1 : 0;
-  vector[own('blank-both')] = (vector[own('blank-before')] ?? 0) * (vector[own('blank-after')] ?? 0);
-  vector[own('blank-none')] = (1 - (vector[own('blank-before')] ?? 0)) * (1 - (vector[own('blank-after')] ?? 0));
-  vector[own('tab')] = text.includes('\t') ? 1 : 0;
-  const ends = end === 'end:sentence';
-  vector[own('sentence-like')] = ends && words.length >= 6 ? 1 : 0;
-  vector[own('short-open')] = words.length <= 4 && end === 'end:open' ? 1 : 0;
-  vector[own('short-title-case')] = words.length <= 8 && (vector[own('title-case')] ?? 0) > 0 ? 1 : 0;
-  return { own: vector, words, prose: words.length >= 20 || (words.length >= 10 && ends), logWords: Math.log1p(words.length) };
 }
 
 function median(values: number[]): number {
@@ -346,8 +191,7 @@ function claimedShare(lines: readonly Line[], claimed: (index: number) => boolea
  * and last words, the first two, a short line whole and its shape, and the first word of the
  * lines around it.
  */
-function hashWords(words: readonly string[], text: string, previous: LineFacts | undefined, next: LineFacts | undefined, bits: number): HashedFeatures {
-  const hashed = new HashedFeatures(bits);
+function hashWords(hashed: HashedFeatures, words: readonly string[], text: string, previous: LineFacts | undefined, next: LineFacts | undefined): void {
   // Chrome is short: the words of a long line say more of its subject than of its role, so only short lines are read word by word.
   const bag = words.length <= BAG_WORDS ? words : [];
   const unique: string[] = [];
@@ -380,7 +224,6 @@ function hashWords(words: readonly string[], text: string, previous: LineFacts |
   if (before !== undefined) hashed.add('pf:', [before], 1);
   const after = next?.words[0];
   if (after !== undefined) hashed.add('nf:', [after], 1);
-  return hashed;
 }
 
 /**
@@ -396,31 +239,32 @@ export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits:
     if (line.text !== '' && !claimed(index)) positions.push(index);
   });
   const medianChars = median(positions.map((index) => lines[index]?.text.length ?? 0));
-  const facts = positions.map((index) => describe(lines[index] as Line, index, lines, profile, medianChars));
-  const features: Array<LineFeatures | null> = lines.map(() => null);
   const total = positions.length;
+  // One buffer for the page's shape vectors, each line's own and edge features views into its
+  // row: typed arrays of their size are allocated outside the heap, and one per line costs more
+  // than computing them.
+  const shapes = new Float32Array(total * SHAPE_SIZE);
+  const facts = positions.map((index, k) => describeLine(lines[index] as Line, index, lines, profile, medianChars, shapes.subarray(k * SHAPE_SIZE, k * SHAPE_SIZE + OWN_SIZE)));
   // Browsers set paragraphs apart with a blank line and run list items and menus together: on a
   // page that has both, the blank lines tell them apart; on a page of one kind, they tell nothing.
   const blankShare = total === 0 ? 0 : positions.filter((index) => lines[index + 1]?.text === '').length / total;
   const mixed = 4 * blankShare * (1 - blankShare);
+  const hashed = new HashedFeatures(bits);
+  const hashedFrom: number[] = [];
   facts.forEach((fact, k) => {
     const previous = facts[k - 1];
     const next = facts[k + 1];
-    const edges = Float32Array.of(
+    const row = k * SHAPE_SIZE;
+    const index = positions[k] ?? 0;
+    const place: number[] = [
       1,
       profile.language === null ? 1 : 0,
       k === 0 ? 1 : 0,
       k === total - 1 ? 1 : 0,
       previous ? 0 : 1,
       next ? 0 : 1,
-      (fact.own[own('blank-both')] ?? 0) * mixed,
-      (fact.own[own('blank-none')] ?? 0) * mixed,
-    );
-    const shape = new Float32Array(SHAPE_NAMES.length);
-    shape.set(fact.own, 0);
-    shape.set(edges, OWN_SIZE);
-    const index = positions[k] ?? 0;
-    const place: number[] = [
+      (fact.own[AT['blank-both']] ?? 0) * mixed,
+      (fact.own[AT['blank-none']] ?? 0) * mixed,
       total <= 1 ? 0 : k / (total - 1),
       k < total * 0.05 ? 1 : 0,
       k >= total * 0.95 ? 1 : 0,
@@ -436,16 +280,26 @@ export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits:
       Math.log1p(claimedBetween(lines, claimed, index, positions[k + 1] ?? lines.length)),
       claimedShare(lines, claimed, index, 5),
     ];
-    shape.set(place, OWN_SIZE + EDGE.length);
-    const hashed = hashWords(fact.words, (lines[index] as Line).text, previous, next, bits);
-    features[index] = {
+    shapes.set(place, row + OWN_SIZE);
+    hashedFrom.push(hashed.indices.length);
+    hashWords(hashed, fact.words, (lines[index] as Line).text, previous, next);
+  });
+  hashedFrom.push(hashed.indices.length);
+  const indices = Int32Array.from(hashed.indices);
+  const values = Float32Array.from(hashed.values);
+  const features: Array<LineFeatures | null> = lines.map(() => null);
+  facts.forEach((fact, k) => {
+    const row = k * SHAPE_SIZE;
+    const from = hashedFrom[k] ?? 0;
+    const to = hashedFrom[k + 1] ?? 0;
+    features[positions[k] ?? 0] = {
       own: fact.own,
-      previous: previous?.own ?? null,
-      next: next?.own ?? null,
-      edges,
-      hashed: new Int32Array(hashed.indices),
-      hashedValues: new Float32Array(hashed.values),
-      shape,
+      previous: facts[k - 1]?.own ?? null,
+      next: facts[k + 1]?.own ?? null,
+      edges: shapes.subarray(row + OWN_SIZE, row + OWN_SIZE + EDGE.length),
+      hashed: indices.subarray(from, to),
+      hashedValues: values.subarray(from, to),
+      shape: shapes.subarray(row, row + SHAPE_SIZE),
     };
   });
   return features;

@@ -65,7 +65,7 @@ export function loadModel(saved: SavedModel): Model {
       feature: Int16Array.from(saved.secondStage.feature),
       value: Float32Array.from(saved.secondStage.value),
       left: Int32Array.from(saved.secondStage.left),
-      roots: saved.secondStage.roots,
+      roots: Int32Array.from(saved.secondStage.roots),
       base: saved.secondStage.base,
     },
     decode: saved.decode,

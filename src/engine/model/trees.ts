@@ -12,17 +12,17 @@ export interface Forest {
   /** By node: its left child (the right child follows it); unused for a leaf. */
   left: Int32Array | readonly number[];
   /** Where each tree's root is. */
-  roots: readonly number[];
+  roots: Int32Array | readonly number[];
   /** Added to the sum of the trees: the log-odds before any tree. */
   base: number;
 }
 
 /** The forest's score of a vector: its base plus each tree's leaf. */
 export function forestScore(forest: Forest, vector: ArrayLike<number>): number {
-  const { feature, value, left } = forest;
+  const { feature, value, left, roots } = forest;
   let sum = forest.base;
-  for (const root of forest.roots) {
-    let node = root;
+  for (let tree = 0; tree < roots.length; tree++) {
+    let node = roots[tree] ?? 0;
     for (let split = feature[node] ?? -1; split >= 0; split = feature[node] ?? -1) {
       const child = left[node] ?? 0;
       node = (vector[split] ?? 0) <= (value[node] ?? 0) ? child : child + 1;
