@@ -107,15 +107,26 @@ describe('clean-news.config.json', () => {
     expect(listFiles(dir)).toEqual(before);
   });
 
-  it('rejects a pattern prone to catastrophic backtracking at once, so a long line cannot hang the run', () => {
+  it('runs a pattern prone to catastrophic backtracking in linear time, and rejects what RE2 cannot run', () => {
     const dir = tempDir({
-      'evil.json': JSON.stringify({ rules: [{ id: 'site/evil', kind: 'pattern', description: 'x', pattern: '(a+)+$' }] }),
-      'long.txt': `${'a'.repeat(100_000)}!\n`,
+      'evil.json': JSON.stringify({ rules: [{ id: 'site/evil', kind: 'pattern', description: 'x', pattern: '(a+)+' }] }),
+      'lookahead.json': JSON.stringify({ rules: [{ id: 'site/ahead', kind: 'pattern', description: 'x', pattern: '(?=Ad)Advert' }] }),
+      'long.txt': `Title\n\n${'a'.repeat(100_000)}!\n${'a'.repeat(50_000)}\n`,
     });
-    const run = runCli(['--rules', 'evil.json', 'long.txt'], dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^clean-news: evil\.json: \$\.rules\[0\]\.pattern: this pattern can take exponential time/);
-    expect(listFiles(dir)).toEqual(['evil.json', 'long.txt']);
+    const run = runCli(['--rules', 'evil.json', '--explain', 'long.txt'], dir);
+    expect(run.status).toBe(0);
+    // Each line of the explanation as its mark, its length and its end.
+    expect(run.stdout.split('\n').map((line) => `${line.slice(0, 2)}${line.length} ${line.slice(-12)}`)).toEqual([
+      '  7   Title',
+      '0 ',
+      '  100003 aaaaaaaaaaa!',
+      '- 50015  [site/evil]',
+      '0 ',
+    ]);
+    const rejected = runCli(['--rules', 'lookahead.json', 'long.txt'], dir);
+    expect(rejected.status).toBe(2);
+    expect(rejected.stderr).toMatch(/^clean-news: lookahead\.json: \$\.rules\[0\]\.pattern: not supported by the linear-time engine \(RE2 syntax: no look-arounds or back-references\): invalid or unsupported Perl syntax: `\(\?=`$/m);
+    expect(listFiles(dir)).toEqual(['evil.json', 'long.txt', 'lookahead.json']);
   });
 
   it('reports a --config file that does not exist, and JSON that does not parse', () => {

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
-import isSafeRegex from 'safe-regex2';
 import type { LineMatcher, MetadataMatch, Rule, RuleScope } from '../rules/types.js';
 import { describeSchemaErrors, type ConfigProblem } from './errors.js';
+import { LinearRegExp, UnsupportedPattern } from './linear-regexp.js';
 import schema from './rule-file.schema.json' with { type: 'json' };
 
 /** A rule as written in a rule file (already checked against the schema). */
@@ -31,21 +31,19 @@ const validateFile = ajv.compile(schema);
 // Each rule is also checked alone, so one bad rule does not hide the problems of the others.
 const validateRule = ajv.getSchema(`${schema.$id}#/definitions/rule`);
 
-/** Compiles a user pattern, or says why it cannot be used. */
-function compilePattern(source: string, flags: string, path: string, file: string, problems: ConfigProblem[]): RegExp | null {
-  let pattern: RegExp;
+/**
+ * Compiles a user pattern for the linear-time engine, or says why it cannot be used. Syntax is
+ * checked on the pattern as written, so messages quote the user's own text.
+ */
+function compilePattern(source: string, flags: string, path: string, file: string, problems: ConfigProblem[], wholeLine = false): RegExp | null {
   try {
-    pattern = new RegExp(source, flags);
+    new RegExp(source, flags);
+    return new LinearRegExp(wholeLine ? `^(?:${source})$` : source, flags);
   } catch (error) {
-    problems.push({ file, path, message: `invalid regular expression: ${(error as Error).message}` });
+    const message = error instanceof UnsupportedPattern ? error.message : `invalid regular expression: ${(error as Error).message}`;
+    problems.push({ file, path, message });
     return null;
   }
-  // Nested quantifiers such as (a+)+ backtrack exponentially on a long line that almost matches.
-  if (!isSafeRegex(pattern)) {
-    problems.push({ file, path, message: 'this pattern can take exponential time on long lines (nested or overlapping repetition, as in (a+)+); rewrite it without a repeated group of repeats' });
-    return null;
-  }
-  return pattern;
 }
 
 function compileMatcher(entry: MatcherEntry, path: string, file: string, problems: ConfigProblem[]): LineMatcher | null {
@@ -64,12 +62,13 @@ function metadataReader(pattern: RegExp): (lines: readonly string[]) => Metadata
 
 function toRule(entry: RuleEntry, path: string, file: string, problems: ConfigProblem[]): Rule | null {
   const base = { id: entry.id, description: entry.description, examples: NO_EXAMPLES };
-  const pattern = (flags: string) => compilePattern(entry.pattern ?? '', flags, `${path}.pattern`, file, problems);
+  const pattern = (flags: string, wholeLine = false) => compilePattern(entry.pattern ?? '', flags, `${path}.pattern`, file, problems, wholeLine);
   switch (entry.kind) {
     case 'line':
       return { ...base, kind: 'line', lines: entry.lines ?? [], caseSensitive: entry.caseSensitive ?? false, scope: entry.scope ?? 'page' };
     case 'pattern': {
-      const compiled = pattern((entry.flags ?? '').replace(/[gy]/g, ''));
+      // The whole trimmed line, as documented: "Share" must not remove "Share prices fell".
+      const compiled = pattern(entry.flags ?? '', true);
       return compiled && { ...base, kind: 'pattern', pattern: compiled, scope: entry.scope ?? 'page' };
     }
     case 'inline': {
