@@ -73,8 +73,8 @@ function readScoredPage(page: ScoredPage): CleanResult {
   const removed: Removal[] = [...span.removed];
   const metadata = readMetadata(page, span, title === null ? span.top : title.index + 1, title?.text ?? null, meta, removed);
   const body = assembleBody(page, span, title, metadata);
-  removed.push(...body.removed);
-  removed.sort((a, b) => a.line - b.line);
+  // Concatenated, not pushed as arguments: a huge page has more removals than a call takes.
+  const article = removed.concat(body.removed).sort((a, b) => a.line - b.line);
   const tail = readTail(page.lines, span.end, span.endSection, page.claims, page.set);
   const headline = title === null ? null : unglueAuthor(title.text, meta.byline);
   return {
@@ -85,7 +85,7 @@ function readScoredPage(page: ScoredPage): CleanResult {
     paragraphs: body.paragraphs,
     text: assembleText(headline, body.paragraphs),
     related: tail.related,
-    removed: [...removed, ...tail.removed],
+    removed: article.concat(tail.removed),
   };
 }
 

@@ -13,12 +13,31 @@ export interface InlineResult {
   cuts: InlineCut[];
 }
 
-/** Joins the text on both sides of a cut, leaving one space where two words would touch. */
-function join(left: string, right: string): string {
-  const before = left.trimEnd();
-  const after = right.trimStart();
-  if (before === '' || after === '') return before + after;
-  return /^[,.;:!?)\]”’]/.test(after) ? before + after : `${before} ${after}`;
+const CLOSES_ON_LEFT = /^[,.;:!?)\]”’]/;
+
+/**
+ * Joins the pieces left between cuts, trimming the spaces at each cut and leaving one space
+ * where two words would touch (none before a closing mark). One pass: a long line with
+ * thousands of cuts is joined once, not copied at each cut.
+ */
+export function joinPieces(pieces: readonly string[]): string {
+  const out: string[] = [pieces[0] ?? ''];
+  for (let k = 1; k < pieces.length; k++) {
+    // The end of what is joined so far, trimmed: a piece of spaces alone goes entirely.
+    while (out.length > 0) {
+      const last = (out[out.length - 1] as string).trimEnd();
+      if (last !== '') {
+        out[out.length - 1] = last;
+        break;
+      }
+      out.pop();
+    }
+    const after = (pieces[k] as string).trimStart();
+    if (after === '') continue;
+    if (out.length > 0 && !CLOSES_ON_LEFT.test(after)) out.push(' ');
+    out.push(after);
+  }
+  return out.join('');
 }
 
 function cutOne(text: string, rule: InlineRule, cuts: InlineCut[]): string {
@@ -37,7 +56,7 @@ function cutOne(text: string, rule: InlineRule, cuts: InlineCut[]): string {
   }
   if (pieces.length === 0) return text;
   pieces.push(text.slice(from));
-  return pieces.reduce(join);
+  return joinPieces(pieces);
 }
 
 /**

@@ -22,7 +22,7 @@ export function readTail(lines: readonly Line[], end: number, first: SectionRule
   let section = first;
   let relatedLines: Line[] | null = null;
   const closeRelated = () => {
-    if (relatedLines) tail.related.push(...readRelated(relatedLines, set));
+    if (relatedLines) for (const card of readRelated(relatedLines, set)) tail.related.push(card);
     relatedLines = null;
   };
   for (let i = end; i < lines.length; i++) {
