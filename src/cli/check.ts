@@ -4,13 +4,13 @@
  * and for review. With --update, the expected files that differ are rewritten instead.
  * Inputs are only read; nothing is written but the expected files that --update rewrites.
  */
-import { readFile } from 'node:fs/promises';
 import type { ChalkInstance } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Cleaner } from '../index.js';
 import { chalkFor } from './color.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
+import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded } from './read-input.js';
 import { decodePage, jsonOutput } from './task.js';
 import { displayPath, type Reporter } from './report.js';
 
@@ -22,6 +22,8 @@ export interface CheckOptions {
   update?: boolean;
   /** False under --no-color. */
   color?: boolean;
+  /** Inputs and expected files larger than this are not read (--max-bytes). */
+  maxBytes?: number;
 }
 
 export interface CheckCounts {
@@ -78,9 +80,10 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
   let bytes: Buffer;
   try {
     // Read first, so a named file that is not there fails as it does for the main command.
-    bytes = await readFile(input.path);
+    bytes = readFileBounded(input.path, options.maxBytes ?? DEFAULT_MAX_BYTES);
   } catch (err) {
-    reporter.failure(subject, err);
+    if (err instanceof InputRefused) reporter.error(subject, err.message);
+    else reporter.failure(subject, err);
     counts.failed++;
     return;
   }
@@ -88,10 +91,11 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
   for (const format of FORMATS) {
     const target = outputPathFor(input.path, format, input.base, options.outDir);
     try {
-      expected.push({ format, path: target, bytes: await readFile(target) });
+      expected.push({ format, path: target, bytes: readFileBounded(target, options.maxBytes ?? DEFAULT_MAX_BYTES) });
     } catch (err) {
       if (isMissing(err)) continue;
-      reporter.failure(subject, err, `cannot read ${displayPath(target)}`);
+      if (err instanceof InputRefused) reporter.error(subject, `expected output ${displayPath(target)}: ${err.message}`);
+      else reporter.failure(subject, err, `cannot read ${displayPath(target)}`);
       counts.failed++;
       return;
     }

@@ -20,12 +20,23 @@ export function decode(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, UTF16LE_BOM)) return decodeUtf16(bytes, utf16le);
   if (startsWith(bytes, UTF16BE_BOM)) return decodeUtf16(bytes, utf16be);
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
+  const { text, warning } = decodeUtf8(body);
+  return checked(text, warning);
+}
+
+/** UTF-8, else Windows-1252 with a warning: how pages and --jsonl records are read alike. */
+export function decodeUtf8(bytes: Uint8Array): { text: string; warning?: string } {
   try {
-    return checked(strictUtf8.decode(body));
+    return { text: strictUtf8.decode(bytes) };
   } catch {
     // Pages from old sites are often Windows-1252; it maps every byte, so it is the fallback.
-    return checked(decodeWindows1252(body), 'not valid UTF-8, decoded as Windows-1252');
+    return { text: decodeWindows1252(bytes), warning: 'not valid UTF-8, decoded as Windows-1252' };
   }
+}
+
+/** Whether the bytes start with a UTF-8 byte order mark. */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return startsWith(bytes, UTF8_BOM);
 }
 
 interface Utf16Decoders {
@@ -53,7 +64,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
-function checked(text: string, warning?: string): Decoded {
+function checked(text: string, warning?: string | undefined): Decoded {
   if (looksBinary(text)) return { kind: 'binary' };
   return warning === undefined ? { kind: 'text', text } : { kind: 'text', text, warning };
 }

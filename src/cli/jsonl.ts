@@ -6,7 +6,9 @@
  * chunk of stdin, the line being read, and the few records under way.
  */
 import { removedShare, toRecord, type Cleaner } from '../index.js';
+import { decodeUtf8, hasUtf8Bom } from './decode.js';
 import { StdoutSink } from './output.js';
+import { DEFAULT_MAX_BYTES, describeBytes } from './read-input.js';
 import type { Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { percent, STDIN_LABEL } from './task.js';
@@ -20,6 +22,8 @@ export interface JsonlOptions extends ConfigFlags {
   jobs?: number;
   quiet?: boolean;
   debug?: boolean;
+  /** Records longer than this are error records (--max-bytes). */
+  maxBytes?: number;
 }
 
 export interface RecordOutcome {
@@ -36,6 +40,8 @@ export interface RecordOutcome {
  * `{"id": ..., "line": N, "error": "..."}`, with `id` when the line is an object that has one.
  */
 export function cleanRecord(line: string, number: number, cleaner: Cleaner, maxRemoved: number | undefined): RecordOutcome {
+  // Deeper values parse, but writing them back overflows the stack, at a depth that differs by thread.
+  if (nestedDeeperThan(line, MAX_DEPTH)) return errorRecord(undefined, number, `nested deeper than ${MAX_DEPTH} levels`);
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -45,14 +51,39 @@ export function cleanRecord(line: string, number: number, cleaner: Cleaner, maxR
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return errorRecord(undefined, number, 'not a JSON object');
   const { text, ...passed } = value as Record<string, unknown>;
   if (typeof text !== 'string') return errorRecord(passed, number, text === undefined ? 'no "text" field' : '"text" is not a string');
-  const result = cleaner(text);
-  if (maxRemoved !== undefined) {
-    const share = removedShare(text, result);
-    if (share > maxRemoved) return errorRecord(passed, number, `cleaning would remove ${percent(share, maxRemoved)} of the text, over --max-removed ${maxRemoved}`);
+  try {
+    const result = cleaner(text);
+    if (maxRemoved !== undefined) {
+      const share = removedShare(text, result);
+      if (share > maxRemoved) return errorRecord(passed, number, `cleaning would remove ${percent(share, maxRemoved)} of the text, over --max-removed ${maxRemoved}`);
+    }
+    // `input` names the file a page came from; a record has its own id instead.
+    const { input: _input, ...fields } = toRecord(result, '');
+    return { output: `${JSON.stringify({ ...passed, ...fields })}\n` };
+  } catch (err) {
+    // One record that breaks the engine must not end the stream: it is an error record like any other.
+    return errorRecord(passed, number, `cannot be cleaned: ${(err as Error).message}`);
   }
-  // `input` names the file a page came from; a record has its own id instead.
-  const { input: _input, ...fields } = toRecord(result, '');
-  return { output: `${JSON.stringify({ ...passed, ...fields })}\n` };
+}
+
+/** How deep a record's arrays and objects may nest. */
+export const MAX_DEPTH = 1000;
+
+/** Whether JSON text nests arrays and objects deeper than `limit` (brackets in strings do not count). */
+export function nestedDeeperThan(json: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code === 0x22) {
+      // Skip the string: to its closing quote, past escaped characters.
+      for (i++; i < json.length && json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c) i++;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 function errorRecord(passed: Record<string, unknown> | undefined, number: number, error: string): RecordOutcome {
@@ -60,23 +91,67 @@ function errorRecord(passed: Record<string, unknown> | undefined, number: number
   return { output: `${JSON.stringify({ ...id, line: number, error })}\n`, error };
 }
 
-/** The lines of a stream, numbered from 1, read one chunk at a time; a last line without a newline counts. */
-async function* numberedLines(stream: NodeJS.ReadableStream): AsyncGenerator<{ line: string; number: number }> {
-  stream.setEncoding('utf8');
+/** One line of the stream: its bytes, or null when it was longer than the bound (and dropped). */
+interface RawLine {
+  bytes: Buffer | null;
+  number: number;
+}
+
+/**
+ * The lines of a stream, numbered from 1, read one chunk at a time; a last line without a
+ * newline counts. A line longer than `maxBytes` is not kept: its bytes are dropped as they
+ * come, so a line that never ends (< /dev/zero) takes no more memory than one chunk.
+ */
+async function* rawLines(stream: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<RawLine> {
   let number = 0;
   // The start of a line that spans chunks, in pieces: joined once, when its end comes.
-  let pieces: string[] = [];
-  for await (const chunk of stream as AsyncIterable<string>) {
-    let from = 0;
-    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', from)) {
-      pieces.push(chunk.slice(from, end));
-      yield { line: pieces.join(''), number: ++number };
+  let pieces: Buffer[] = [];
+  let length = 0;
+  let dropped = false;
+  const take = (piece: Buffer): void => {
+    length += piece.length;
+    if (length > maxBytes) {
+      dropped = true;
       pieces = [];
+    } else if (!dropped) pieces.push(piece);
+  };
+  const line = (): RawLine => {
+    const raw = { bytes: dropped ? null : Buffer.concat(pieces, length), number: ++number };
+    pieces = [];
+    length = 0;
+    dropped = false;
+    return raw;
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, from)) {
+      take(chunk.subarray(from, end));
+      yield line();
       from = end + 1;
     }
-    if (from < chunk.length) pieces.push(chunk.slice(from));
+    if (from < chunk.length) take(chunk.subarray(from));
   }
-  if (pieces.length > 0) yield { line: pieces.join(''), number: ++number };
+  if (length > 0 || dropped) yield line();
+}
+
+/** A record line as text, decoded as a file is: UTF-8, else Windows-1252 with a warning; or why it is an error record. */
+interface RecordLine {
+  number: number;
+  line?: string;
+  warning?: string;
+  refused?: string;
+}
+
+async function* recordLines(stream: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<RecordLine> {
+  for await (const { bytes, number } of rawLines(stream, maxBytes)) {
+    if (bytes === null) {
+      yield { number, refused: `longer than ${describeBytes(maxBytes)} (--max-bytes)` };
+      continue;
+    }
+    // A byte order mark may start the stream, as editors save files.
+    const { text, warning } = decodeUtf8(number === 1 && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+    yield warning === undefined ? { number, line: text } : { number, line: text, warning };
+  }
 }
 
 /**
@@ -93,9 +168,9 @@ export async function cleanJsonl(options: JsonlOptions, reporter: Reporter): Pro
   let failures = 0;
   // Records read before stdin failed are still cleaned and written.
   let readError: unknown;
-  async function* records(): AsyncGenerator<{ line: string; number: number }> {
+  async function* records(): AsyncGenerator<RecordLine> {
     try {
-      yield* numberedLines(process.stdin);
+      yield* recordLines(process.stdin, options.maxBytes ?? DEFAULT_MAX_BYTES);
     } catch (err) {
       readError = err;
     }
@@ -104,8 +179,12 @@ export async function cleanJsonl(options: JsonlOptions, reporter: Reporter): Pro
     await inOrder(
       records(),
       jobs * WINDOW_PER_JOB,
-      async ({ line, number }) => (pool ? pool.record(line, number) : cleanRecord(line, number, options.cleaner, maxRemoved)),
-      async (outcome, { number }) => {
+      async ({ line, number, refused }) => {
+        if (line === undefined) return errorRecord(undefined, number, refused ?? 'unreadable');
+        return pool ? pool.record(line, number) : cleanRecord(line, number, options.cleaner, maxRemoved);
+      },
+      async (outcome, { number, warning }) => {
+        if (warning !== undefined) reporter.warning(`line ${number}`, warning);
         if (outcome.error !== undefined) reporter.warning(`line ${number}`, outcome.error);
         await stdout.write(outcome.output);
         return !stdout.closed;

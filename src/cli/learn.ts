@@ -8,6 +8,7 @@ import { displayPath, type Reporter } from './report.js';
 
 export interface LearnCliOptions {
   minPages?: number;
+  maxBytes?: number;
 }
 
 /** Prints the rule file on stdout; returns how many inputs failed. */
@@ -24,7 +25,7 @@ export async function learnInputs(args: readonly string[], options: LearnCliOpti
     } else if (item.kind === 'file') {
       const subject = displayPath(item.path);
       try {
-        const page = await readPage(item, subject, reporter);
+        const page = await readPage(item, subject, reporter, options.maxBytes);
         if (page === undefined) failures++;
         else learner.add(item.path, page);
       } catch (error) {

@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME } from '../config/find.js';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, StdoutSink, type Format } from './output.js';
 import { cleanInputs } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount } from './read-input.js';
 import { Reporter } from './report.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
@@ -25,12 +26,14 @@ interface CliOptions extends ConfigFlags {
   stats?: true;
   jobs?: number;
   jsonl?: true;
+  maxBytes?: number;
   /** False under --no-color. */
   color: boolean;
 }
 
 interface CheckCliOptions extends ConfigFlags {
   outDir?: string;
+  maxBytes?: number;
   update?: true;
   quiet?: true;
   debug?: true;
@@ -42,7 +45,7 @@ type ParsedCommand =
   | { name: 'clean'; paths: string[]; options: CliOptions; formatGiven: boolean }
   | { name: 'check'; paths: string[]; options: CheckCliOptions }
   | { name: 'rules'; format: Format; options: ConfigFlags }
-  | { name: 'learn'; paths: string[]; minPages?: number };
+  | { name: 'learn'; paths: string[]; minPages?: number; maxBytes?: number };
 
 const EXAMPLES = `
 Each NAME.txt is cleaned into NAME.clean.txt (or NAME.clean.json) beside it.
@@ -89,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command.name === 'learn') {
     const reporter = new Reporter({});
     const { learnInputs } = await import('./learn.js');
-    return (await learnInputs(command.paths, command.minPages === undefined ? {} : { minPages: command.minPages }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+    const { minPages, maxBytes } = command;
+    return (await learnInputs(command.paths, { ...(minPages === undefined ? {} : { minPages }), ...(maxBytes === undefined ? {} : { maxBytes }) }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
   }
   // Configuration and rule files are read before any input: a bad one stops the run, nothing written.
   const reporter = new Reporter(command.name === 'rules' ? {} : command.options);
@@ -176,6 +180,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         'stats',
       ]),
     )
+    .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .option('--print-config', 'print the effective configuration and the order of the rules, then stop')
@@ -218,6 +223,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
     .option('--out-dir <dir>', 'the expected files are under DIR, as the main command writes them')
     .option('--update', 'rewrite the expected files that differ instead of failing')
+    .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .option('--no-color', 'no colors in the diffs')
@@ -258,8 +264,9 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .description('propose the chrome that recurs across a batch of pages, as a rule file on stdout; changes nothing')
     .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
     .option('--min-pages <n>', 'propose what occurs in at least N pages (default: 5% of the pages, at least 3)', parseCount)
+    .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
     .showHelpAfterError(`Try 'clean-news learn --help'.`)
-    .action((paths: string[], options: { minPages?: number }) => onParsed({ name: 'learn', paths, ...(options.minPages === undefined ? {} : { minPages: options.minPages }) }));
+    .action((paths: string[], options: { minPages?: number; maxBytes?: number }) => onParsed({ name: 'learn', paths, ...options }));
 
   return program;
 }
@@ -280,6 +287,13 @@ function configFlags(global: ConfigFlags, own: ConfigFlags): ConfigFlags {
 function parseCount(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('Expected a whole number of at least 1.');
   return Number(value);
+}
+
+/** A size in bytes: `1000000`, `64K`, `256M`, `1G`. */
+function parseSize(value: string): number {
+  const bytes = parseByteCount(value);
+  if (bytes === null) throw new InvalidArgumentError('Expected a whole number of bytes, or of K, M or G (such as 256M).');
+  return bytes;
 }
 
 /** A number from 0 to 1, written plainly (`0.5`, `.5`, `1`); anything else is a usage error. */

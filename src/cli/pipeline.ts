@@ -37,6 +37,8 @@ export interface PipelineOptions extends ConfigFlags {
   color?: boolean;
   /** Threads cleaning files (1: the main thread alone); by default, one per core for a large batch. */
   jobs?: number;
+  /** Inputs larger than this are skipped (--max-bytes). */
+  maxBytes?: number;
 }
 
 /** Inputs a batch needs before it shows a progress bar. */
@@ -118,13 +120,14 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
 
 /** The options every input shares; --explain's colors are settled here, for this process's stdout. */
 async function taskOptionsOf(options: PipelineOptions, several: boolean): Promise<TaskOptions> {
-  const { format, maxRemoved, explain, quiet, debug } = options;
+  const { format, maxRemoved, explain, quiet, debug, maxBytes } = options;
   const colorLevel = explain ? (await import('./color.js')).colorLevel(process.stdout, process.env, options.color) : 0;
   return {
     format,
     colorLevel,
     several,
     ...(maxRemoved === undefined ? {} : { maxRemoved }),
+    ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(explain === undefined ? {} : { explain }),
     ...(quiet === undefined ? {} : { quiet }),
     ...(debug === undefined ? {} : { debug }),

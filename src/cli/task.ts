@@ -4,12 +4,12 @@
  * (--jobs), so the number of jobs never changes what a run does: an input's messages are kept
  * with its outcome, and the main thread prints outcomes in input order.
  */
-import { readFileSync } from 'node:fs';
 import { removedShare, toRecord, type Cleaner, type CleanResult } from '../index.js';
 import type { ColorLevel } from './color.js';
 import { decode } from './decode.js';
 import { STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
 import { writeFileAtomic, type Format } from './output.js';
+import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded, readStreamBounded } from './read-input.js';
 import { displayPath, Reporter, type ReportOptions } from './report.js';
 import { pageCounts, type PageCounts } from './tally.js';
 
@@ -26,6 +26,8 @@ export interface TaskOptions extends ReportOptions {
   colorLevel?: ColorLevel;
   /** Whether the run has several inputs (--explain --format json prints them differently). */
   several?: boolean;
+  /** Inputs larger than this are skipped (--max-bytes). */
+  maxBytes?: number;
 }
 
 /** One input: a file written to `target`, or any input printed. */
@@ -81,7 +83,7 @@ export class PageRunner {
     const { reporter } = messages;
     const failed = (): Outcome => ({ ok: false, messages: messages.text });
     try {
-      const page = await readPage(input, subject, reporter);
+      const page = await readPage(input, subject, reporter, this.options.maxBytes);
       if (page === undefined) return failed();
       const result = this.cleaner(page);
       const limit = this.options.maxRemoved;
@@ -133,13 +135,20 @@ export function jsonOutput(result: CleanResult, input: string): string {
 }
 
 /**
- * Reads and decodes one input; undefined (after reporting why) when it looks binary.
- * Read errors are thrown for the caller to report. Inputs are only ever opened for reading.
- * Files are read synchronously, as outputs are written (see writeFileAtomic).
+ * Reads and decodes one input; undefined (after reporting why) when it is refused (too large,
+ * not a regular file) or looks binary. Read errors are thrown for the caller to report. Inputs
+ * are only ever opened for reading. Files are read synchronously, as outputs are written (see
+ * writeFileAtomic).
  */
-export async function readPage(input: Input, subject: string, reporter: Reporter): Promise<string | undefined> {
-  // node:stream/consumers (and with it node:stream) is loaded only for standard input.
-  const bytes = input.kind === 'stdin' ? await (await import('node:stream/consumers')).buffer(process.stdin) : readFileSync(input.path);
+export async function readPage(input: Input, subject: string, reporter: Reporter, maxBytes = DEFAULT_MAX_BYTES): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = input.kind === 'stdin' ? await readStreamBounded(process.stdin, maxBytes) : readFileBounded(input.path, maxBytes);
+  } catch (err) {
+    if (!(err instanceof InputRefused)) throw err;
+    reporter.error(subject, err.message);
+    return undefined;
+  }
   return decodePage(bytes, subject, reporter);
 }
 
