@@ -31,7 +31,7 @@ export interface CliRun {
   stderr: string;
 }
 
-const SUMMARY_LINE = /^clean-news: (?:\d+ cleaned, |top rules: )/;
+const SUMMARY_LINE = /^clean-news: (?:\d+ cleaned, |top rules: |configuration: )/;
 
 /**
  * Drops the batch summary that ends stderr after a run of several inputs, so tests of

@@ -1,5 +1,6 @@
 /** The clean-news command: parse the command line, run the pipeline, turn the outcome into an exit status. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/find.js';
 import { STDIN_ARGUMENT } from './inputs.js';
@@ -126,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(command.options.maxRemoved === undefined && maxRemoved !== undefined ? { maxRemoved } : {}),
       cleaner,
       ruleIds: config.rules.map((rule) => rule.id),
+      ...(config.file === null ? {} : { configFile: path.relative(process.cwd(), config.file) || config.file }),
     };
     return (await cleanInputs(command.paths, options, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
   } catch (err) {
@@ -182,6 +184,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     )
     .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .option('--print-config', 'print the effective configuration and the order of the rules, then stop')
     .option('--no-color', 'no colors (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
@@ -225,6 +228,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .option('--update', 'rewrite the expected files that differ instead of failing')
     .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .option('--no-color', 'no colors in the diffs')
     .option('-q, --quiet', 'do not print warnings (errors are still printed)')
@@ -253,6 +257,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .description('list the rules in force, built-in and your own: id, pack, kind, description')
     .addOption(new Option('--format <format>', 'a table, or a JSON array').choices(FORMATS).default('text'))
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
     .showHelpAfterError(`Try 'clean-news rules --help'.`)
     .action((options: { format: Format } & ConfigFlags) =>

@@ -39,6 +39,8 @@ export interface PipelineOptions extends ConfigFlags {
   jobs?: number;
   /** Inputs larger than this are skipped (--max-bytes). */
   maxBytes?: number;
+  /** The configuration file in use, for the batch summary. */
+  configFile?: string;
 }
 
 /** Inputs a batch needs before it shows a progress bar. */
@@ -114,7 +116,7 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   if (options.stats) reporter.print(formatStats(tally, options.ruleIds));
   // A reader that left early (`| head`) cut the batch short on purpose: end quietly.
   const cutShort = stdout.closed && stdout.error === undefined;
-  if (several && !options.quiet && !cutShort) reporter.print(formatSummary(tally));
+  if (several && !options.quiet && !cutShort) reporter.print(formatSummary(tally, options.configFile === undefined ? undefined : displayPath(options.configFile)));
   return failures;
 }
 

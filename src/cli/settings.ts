@@ -2,12 +2,13 @@
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
-import { findConfigFile } from '../config/find.js';
+import { findConfigFile, type ConfigWarning } from '../config/find.js';
 import { builtinRules, createCleaner, type Cleaner } from '../index.js';
 import { displayPath, type Reporter } from './report.js';
 
 export interface ConfigFlags {
-  config?: string;
+  /** --config FILE; false under --no-config. */
+  config?: string | false;
   rules?: string[];
 }
 
@@ -17,7 +18,7 @@ export interface Settings {
 }
 
 /** What loadConfig gives when there is no configuration file and no rule file: the built-in rules. */
-const BUILTIN_CONFIG: Config = { file: null, options: {}, ruleFiles: [], disabled: [], rules: [...builtinRules] };
+const BUILTIN_CONFIG: Config = { file: null, options: {}, ruleFiles: [], disabled: [], rules: [...builtinRules], warnings: [] };
 
 /**
  * Loads the configuration and rule files; on any problem, reports each as
@@ -27,12 +28,21 @@ const BUILTIN_CONFIG: Config = { file: null, options: {}, ruleFiles: [], disable
  */
 export async function loadSettings(flags: ConfigFlags, reporter: Reporter): Promise<Settings | null> {
   const cwd = process.cwd();
-  if (flags.config === undefined && flags.rules === undefined && findConfigFile(cwd) === null) {
-    return { config: BUILTIN_CONFIG, cleaner: createCleaner(BUILTIN_CONFIG.rules) };
+  const warn = (warnings: readonly ConfigWarning[]) => {
+    for (const { file, message } of warnings) reporter.warning(displayPath(path.relative(cwd, file) || file), message);
+  };
+  const noConfig = flags.config === false;
+  if (typeof flags.config !== 'string' && flags.rules === undefined) {
+    const found = noConfig ? null : findConfigFile(cwd);
+    if (found === null || found.file === null) {
+      warn(found?.warnings ?? []);
+      return { config: BUILTIN_CONFIG, cleaner: createCleaner(BUILTIN_CONFIG.rules) };
+    }
   }
   const { loadConfig } = await import('../config/config.js');
   try {
-    const config = loadConfig({ cwd, ...(flags.config === undefined ? {} : { configFile: flags.config }), ruleFiles: flags.rules ?? [] });
+    const config = loadConfig({ cwd, ...(typeof flags.config === 'string' ? { configFile: flags.config } : {}), noConfig, ruleFiles: flags.rules ?? [] });
+    warn(config.warnings);
     return { config, cleaner: createCleaner(config.rules) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -59,7 +59,7 @@ function grouped(count: number): string {
  *     clean-news: 5 cleaned, 0 failed, 5 skipped (own outputs); 17,203 characters in, 9,180 out
  *     clean-news: top rules: generic/source-time 5, generic/repeated-title 4, daily8/ai-promo 3
  */
-export function formatSummary(tally: Tally): string {
+export function formatSummary(tally: Tally, configFile?: string): string {
   const top = tally
     .ranked()
     .slice(0, 3)
@@ -67,7 +67,8 @@ export function formatSummary(tally: Tally): string {
   return (
     `clean-news: ${grouped(tally.cleaned)} cleaned, ${grouped(tally.failed)} failed, ${grouped(tally.skipped)} skipped (own outputs); ` +
     `${grouped(tally.charsIn)} characters in, ${grouped(tally.charsOut)} out\n` +
-    `clean-news: top rules: ${top.length === 0 ? 'none fired' : top.join(', ')}\n`
+    `clean-news: top rules: ${top.length === 0 ? 'none fired' : top.join(', ')}\n` +
+    (configFile === undefined ? '' : `clean-news: configuration: ${configFile}\n`)
   );
 }
 

@@ -10,8 +10,9 @@ import { PageRunner } from './task.js';
 import type { Job, WorkerData } from './workers.js';
 
 const { flags, options } = workerData as WorkerData;
-// The main thread loaded the same configuration a moment ago: a problem now means it changed since.
-const settings = await loadSettings(flags, new Reporter(options));
+// The main thread loaded the same configuration a moment ago, and printed its warnings: a
+// problem now means it changed since.
+const settings = await loadSettings(flags, new Reporter({ ...options, quiet: true }));
 if (settings === null || parentPort === null) throw new Error('a worker thread could not load the configuration');
 const { cleaner } = settings;
 const runner = await PageRunner.create(cleaner, options);

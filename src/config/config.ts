@@ -3,13 +3,13 @@
  * parents, or named with --config), the rule files it and --rules name, and the rules that
  * result, in the order the engine applies them. File reading lives here, at the edge.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { builtinRules, packOf } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { ConfigError, describeSchemaErrors, type ConfigProblem } from './errors.js';
-import { findConfigFile } from './find.js';
+import { findConfigFile, unsafeReason, type ConfigWarning, type FoundConfig } from './find.js';
 import { readRuleFile } from './rule-file.js';
 import schema from './config.schema.json' with { type: 'json' };
 
@@ -28,6 +28,8 @@ export interface Config {
   disabled: string[];
   /** The rules in force, in order: each rule file's rules, then the built-in packs. */
   rules: Rule[];
+  /** Files passed over as unsafe or unusable, and why (the run goes on without them). */
+  warnings: ConfigWarning[];
 }
 
 interface ConfigJson extends ConfigOptions {
@@ -108,12 +110,19 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** --rules FILE..., relative to cwd, loaded after the configuration's own rule files. */
   ruleFiles?: readonly string[];
+  /** --no-config: no search for a configuration file. */
+  noConfig?: boolean;
+  /** Where the search stops, if it has not stopped at a repository's root (the user's home by default). */
+  home?: string;
 }
 
 /** Loads the effective configuration; throws a ConfigError listing every problem found. */
 export function loadConfig(options: LoadConfigOptions): Config {
   const problems: ConfigProblem[] = [];
-  const file = options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : findConfigFile(options.cwd);
+  const explicit = options.configFile !== undefined;
+  const found: FoundConfig = explicit ? { file: path.resolve(options.cwd, options.configFile ?? ''), warnings: [] } : options.noConfig ? { file: null, warnings: [] } : findConfigFile(options.cwd, options.home);
+  const { file } = found;
+  const warnings = [...found.warnings];
   let json: ConfigJson = {};
   if (file !== null) {
     const parsed = readJson(file, problems);
@@ -123,7 +132,10 @@ export function loadConfig(options: LoadConfigOptions): Config {
   }
   const base = file === null ? options.cwd : path.dirname(file);
   const ruleFiles = [
-    ...(json.ruleFiles ?? []).map((ruleFile, index) => ({ file: path.resolve(base, ruleFile), from: { file: file ?? '', path: `$.ruleFiles[${index}]` } })),
+    // A configuration found by searching vouches only for rule files that are as safe as it is.
+    ...(json.ruleFiles ?? [])
+      .map((ruleFile, index) => ({ file: path.resolve(base, ruleFile), from: { file: file ?? '', path: `$.ruleFiles[${index}]` } }))
+      .filter(({ file: ruleFile }) => explicit || safeRuleFile(ruleFile, warnings)),
     ...(options.ruleFiles ?? []).map((ruleFile) => ({ file: path.resolve(options.cwd, ruleFile) })),
   ];
   const userRules = loadRuleFiles(ruleFiles, problems);
@@ -142,5 +154,15 @@ export function loadConfig(options: LoadConfigOptions): Config {
     ruleFiles: ruleFiles.map((ruleFile) => ruleFile.file),
     disabled: all.filter((rule) => isOff(rule, json)).map((rule) => rule.id),
     rules: all.filter((rule) => !isOff(rule, json)),
+    warnings,
   };
+}
+
+/** Whether a rule file that a found configuration names may be used; if not, says why in `warnings`. */
+function safeRuleFile(file: string, warnings: ConfigWarning[]): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  // A missing file is reported when it is read.
+  const unsafe = stats === undefined ? null : unsafeReason(file, stats);
+  if (unsafe !== null) warnings.push({ file, message: `${unsafe}: not used` });
+  return unsafe === null;
 }
