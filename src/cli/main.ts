@@ -8,6 +8,7 @@ import { FORMATS, StdoutSink, type Format } from './output.js';
 import { cleanInputs } from './pipeline.js';
 import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount } from './read-input.js';
 import { Reporter } from './report.js';
+import { installInterruptHandlers } from './temp-files.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
 const EXIT_OK = 0;
@@ -105,6 +106,8 @@ export async function main(argv: string[]): Promise<number> {
     const { formatRuleJson, formatRuleTable, ruleRows } = await import('./rules.js');
     return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
   }
+  // A signal stops the run between two writes, and removes what worker threads left half-written.
+  installInterruptHandlers();
   try {
     if (command.name === 'check') {
       const { checkInputs } = await import('./check.js');

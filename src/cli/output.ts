@@ -1,6 +1,7 @@
 /** Where results go: output file naming, atomic file writes, and stdout with backpressure. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sweepStaleTemps, tempPathFor } from './temp-files.js';
 
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,14 +27,22 @@ export function outputPathFor(input: string, format: Format, base: string, outDi
  * Readers never see a half-written file: write a temporary file beside the target, then rename
  * it over. Synchronous, as reading inputs is: for files of a few kilobytes the promise API costs
  * several times the CPU (a thread-pool round trip for each step), and batches run in worker threads.
+ * `mode` gives the output its input's permission bits (less the umask): a private page stays private.
  */
-export function writeFileAtomic(target: string, data: string): void {
+export function writeFileAtomic(target: string, data: string, mode = 0o666): void {
   const dir = path.dirname(target);
   makeDirectory(dir);
-  // The pid and a random tag keep writers apart; Math.random, not node:crypto, which a one-page run would pay ~5 ms to load.
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0')}.tmp`);
+  sweepStaleTemps(dir);
+  const temp = tempPathFor(target);
   try {
-    writeFileSync(temp, data, { flag: 'wx' });
+    try {
+      writeFileSync(temp, data, { flag: 'wx', mode });
+    } catch (err) {
+      // Left by an earlier process that had this one's pid: this thread is the only writer of that name.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      rmSync(temp, { force: true });
+      writeFileSync(temp, data, { flag: 'wx', mode });
+    }
     renameSync(temp, target);
   } catch (err) {
     rmSync(temp, { force: true });

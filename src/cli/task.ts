@@ -4,6 +4,7 @@
  * (--jobs), so the number of jobs never changes what a run does: an input's messages are kept
  * with its outcome, and the main thread prints outcomes in input order.
  */
+import { statSync } from 'node:fs';
 import { removedShare, toRecord, type Cleaner, type CleanResult } from '../index.js';
 import type { ColorLevel } from './color.js';
 import { decode } from './decode.js';
@@ -97,7 +98,7 @@ export class PageRunner {
       const counts = pageCounts(page, result);
       if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts };
       try {
-        writeFileAtomic(task.target, this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text);
+        writeFileAtomic(task.target, this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, statSync(task.input.path).mode & 0o777);
       } catch (err) {
         reporter.failure(subject, err, `cannot write ${displayPath(task.target)}`);
         return failed();
