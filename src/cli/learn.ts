@@ -38,5 +38,10 @@ export async function learnInputs(args: readonly string[], options: LearnCliOpti
   const stdout = new StdoutSink();
   await stdout.write(`${JSON.stringify(toRuleFile(proposals, total), null, 2)}\n`);
   await stdout.flush();
+  // A rule file cut short by a full disk must not pass for a whole one.
+  if (stdout.error !== undefined) {
+    reporter.failure('standard output', stdout.error);
+    return failures + 1;
+  }
   return failures;
 }

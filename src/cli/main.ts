@@ -87,10 +87,28 @@ export async function main(argv: string[]): Promise<number> {
     command = parseCommand(argv);
   } catch (err) {
     // --help and --version end parsing with status 0; everything else commander stops at is a usage error.
-    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? await flushed(helpOutput) : EXIT_USAGE;
     new Reporter({}).crash(err);
     return EXIT_FAILURES;
   }
+  try {
+    process.cwd();
+  } catch (err) {
+    new Reporter({}).error('working directory', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): was it deleted?`);
+    return EXIT_FAILURES;
+  }
+  try {
+    return await run(command);
+  } catch (err) {
+    new Reporter(command.name === 'clean' || command.name === 'check' ? command.options : {}).crash(err);
+    return EXIT_FAILURES;
+  }
+}
+
+/** What --help and --version print: through a sink, so that a full disk is an error and a reader that left is not. */
+const helpOutput = new StdoutSink();
+
+async function run(command: ParsedCommand): Promise<number> {
   if (command.name === 'learn') {
     const reporter = new Reporter({});
     const { learnInputs } = await import('./learn.js');
@@ -106,6 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     const { formatRuleJson, formatRuleTable, ruleRows } = await import('./rules.js');
     return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
   }
+  if (command.name === 'clean' && command.options.jobs !== undefined) command.options.jobs = await capJobs(command.options.jobs, reporter);
   // A signal stops the run between two writes, and removes what worker threads left half-written.
   installInterruptHandlers();
   try {
@@ -139,6 +158,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** --jobs past 4 per core, with a warning: thousands of threads would only exhaust the memory. */
+async function capJobs(jobs: number, reporter: Reporter): Promise<number> {
+  const { maxJobs } = await import('./workers.js');
+  const cap = maxJobs();
+  if (jobs <= cap) return jobs;
+  reporter.warning('--jobs', `${jobs} is more than 4 per core: using ${cap}`);
+  return cap;
+}
+
 /** The command line's --out-dir, else the configuration's, else none. */
 function outDirOf(given: string | undefined, configured: string | undefined): { outDir?: string } {
   const outDir = given ?? configured;
@@ -148,6 +176,11 @@ function outDirOf(given: string | undefined, configured: string | undefined): { 
 async function printText(text: string): Promise<number> {
   const stdout = new StdoutSink();
   await stdout.write(text);
+  return await flushed(stdout);
+}
+
+/** Waits for what a sink was given to reach the OS; a write error is one line and status 1. */
+async function flushed(stdout: StdoutSink): Promise<number> {
   await stdout.flush();
   if (stdout.error === undefined) return EXIT_OK;
   new Reporter({}).failure('standard output', stdout.error);
@@ -198,7 +231,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .exitOverride()
     .showHelpAfterError(`Try 'clean-news --help'.`)
     .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
+      writeOut: (text) => void helpOutput.write(text),
       writeErr: (text) => process.stderr.write(text),
       // Commander says `error: MESSAGE`; every message of this tool says `clean-news: MESSAGE`.
       outputError: (text, write) => write(`clean-news: ${text.replace(/^error: /, '')}`),

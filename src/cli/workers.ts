@@ -29,6 +29,11 @@ export interface WorkerData {
 
 export type Job = { kind: 'page'; task: PageTask } | { kind: 'record'; line: string; number: number };
 
+/** More threads than this only add memory and switching: --jobs is capped at it. */
+export function maxJobs(): number {
+  return 4 * availableParallelism();
+}
+
 /** The default --jobs: one thread per core for a batch of many files, else the main thread alone. */
 export function defaultJobs(files: number): number {
   return files >= PARALLEL_MIN_FILES ? availableParallelism() : 1;
@@ -68,6 +73,8 @@ export class WorkerPool {
    */
   static async start(size: number, flags: ConfigFlags, options: TaskOptions): Promise<WorkerPool> {
     const { Worker } = await import('node:worker_threads');
+    // Each worker's stdout and stderr are piped into this process's, one listener each: not a leak.
+    for (const stream of [process.stdout, process.stderr]) stream.setMaxListeners(stream.getMaxListeners() + size);
     const data: WorkerData = { flags: { ...(flags.config === undefined ? {} : { config: flags.config }), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, options };
     // A 16 MB nursery, not V8's larger default: a third less memory per thread, as fast. It bounds no live data.
     const spawn = (): Worker => new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
