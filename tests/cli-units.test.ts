@@ -87,6 +87,17 @@ describe('unifiedDiff and colorDiff', () => {
     // A removed line that happens to start with `-- ` is still red, not a header.
     expect(colorDiff(unifiedDiff('a', 'x\n-- sig\n', 'x\n'), new Chalk({ level: 1 }))).toContain('\x1b[31m--- sig\x1b[39m');
   });
+
+  it('diffs large files with few changes, and summarises files that differ throughout instead of taking minutes', () => {
+    const lines = Array.from({ length: 20_000 }, (_, n) => `Line ${n} of the article, as the expected file has it.`);
+    const changed = lines.map((line, n) => (n % 5_000 === 7 ? `${line} Changed.` : line));
+    const patch = unifiedDiff('a.clean.txt', `${lines.join('\n')}\n`, `${changed.join('\n')}\n`);
+    expect(patch.split('\n').filter((line) => line.startsWith('+L'))).toEqual([0, 1, 2, 3].map((k) => `+${changed[k * 5_000 + 7]}`));
+    const other = Array.from({ length: 20_000 }, (_, n) => `Another line ${n * 7}, nothing like the first.`);
+    expect(unifiedDiff('a.clean.txt', `${lines.join('\n')}\n`, `${['Line 0 of the article, as the expected file has it.', ...other].join('\n')}\n`)).toBe(
+      '--- expected a.clean.txt\n+++ actual\n@@ over 1000 lines differ, from line 2 on: the expected file has 20000 lines, the output 20001 (too many changes to show as a diff) @@\n',
+    );
+  }, 30_000);
 });
 
 describe('formatRuleTable', () => {

@@ -133,9 +133,22 @@ function isMissing(err: unknown): boolean {
   return err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR');
 }
 
-/** A unified diff from the expected file to the actual output, headed `--- expected PATH` and `+++ actual`. */
+/**
+ * Diffs take time in proportion to the size times the number of changes: past this many changed
+ * lines, a summary is shown instead (two 20,000-line files that differ throughout took 135 s).
+ */
+const MAX_DIFF_EDITS = 1000;
+
+/** A unified diff from the expected file to the actual output, headed `--- expected PATH` and `+++ actual`; a summary when they differ too much. */
 export function unifiedDiff(expectedPath: string, expected: string, actual: string): string {
-  return createTwoFilesPatch(`expected ${displayPath(expectedPath)}`, 'actual', expected, actual, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+  const oldName = `expected ${displayPath(expectedPath)}`;
+  const patch = createTwoFilesPatch(oldName, 'actual', expected, actual, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY, maxEditLength: MAX_DIFF_EDITS });
+  if (patch !== undefined) return patch;
+  const before = expected.split('\n');
+  const after = actual.split('\n');
+  let first = 0;
+  while (first < before.length && before[first] === after[first]) first++;
+  return `--- ${oldName}\n+++ actual\n@@ over ${MAX_DIFF_EDITS} lines differ, from line ${first + 1} on: the expected file has ${before.length - 1} lines, the output ${after.length - 1} (too many changes to show as a diff) @@\n`;
 }
 
 /** Colors a unified diff line by line: `+` green, `-` red, `@@` cyan, file headers bold. */
