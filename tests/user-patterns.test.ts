@@ -80,6 +80,16 @@ describe('user patterns', () => {
     expect(['Advert here', 'not sponsored'].map(test)).toEqual([false, false]);
   });
 
+  it('read \\s and \\S as JavaScript does, no-break spaces included', () => {
+    const rules = userRules([
+      { id: 'site/share', kind: 'pattern', description: 'Share.', pattern: 'Share\\sthis[\\s!]*' },
+      { id: 'site/tag', kind: 'pattern', description: 'Tag.', pattern: 'Tag:\\S+' },
+    ]);
+    const tests = rules.map((rule) => (line: string) => rule.kind === 'pattern' && rule.pattern.test(line));
+    expect(['Share\u00a0this', 'Share this\u2003!', 'Share\\sthis'].map(tests[0] ?? (() => false))).toEqual([true, true, false]);
+    expect(['Tag:news', 'Tag:\u00a0news'].map(tests[1] ?? (() => false))).toEqual([true, false]);
+  });
+
   it('cut phrases and read metadata groups anywhere in the line', () => {
     const cleaner = createCleaner(
       userRules([

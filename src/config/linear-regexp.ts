@@ -11,11 +11,34 @@ const RE2_FLAGS: Readonly<Record<string, number>> = { i: RE2JS.CASE_INSENSITIVE,
 /** Why RE2 cannot run a pattern that JavaScript accepts: look-arounds and back-references, mostly. */
 export class UnsupportedPattern extends Error {}
 
+/** JavaScript's \s: RE2's is ASCII alone, and scraped pages are full of no-break spaces. */
+const JS_SPACES = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/** The source with \s (and \S outside brackets) spelled as JavaScript means them, escapes and classes read as written. */
+function withJsSpaces(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] as string;
+    if (char === '\\' && i + 1 < source.length) {
+      const next = source[++i] as string;
+      if (next === 's') out += inClass ? JS_SPACES : `[${JS_SPACES}]`;
+      else if (next === 'S' && !inClass) out += `[^${JS_SPACES}]`;
+      else out += char + next;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    out += char;
+  }
+  return out;
+}
+
 function compileRe2(source: string, flags: string): RE2JS {
   let mask = 0;
   for (const flag of flags) mask |= RE2_FLAGS[flag] ?? 0;
   try {
-    return RE2JS.compile(RE2JS.translateRegExp(source), mask);
+    return RE2JS.compile(RE2JS.translateRegExp(withJsSpaces(source)), mask);
   } catch (error) {
     const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
     throw new UnsupportedPattern(`not supported by the linear-time engine (RE2 syntax: no look-arounds or back-references): ${reason}`);
