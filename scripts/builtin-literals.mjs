@@ -4,9 +4,9 @@
  * tests/literals.test.ts fails while the table is out of date.
  */
 import { writeFileSync } from 'node:fs';
-import { builtinRules } from '../dist/rules/index.js';
-import { requiredLiterals } from '../dist/rules/literals.js';
-import { literalKey, patternsOf } from '../dist/rules/prefilter.js';
+import { builtinRules } from '../build/src/rules/index.js';
+import { requiredLiterals } from '../build/src/rules/literals.js';
+import { literalKey, patternsOf } from '../build/src/rules/prefilter.js';
 
 const entries = builtinRules.flatMap((rule) => patternsOf(rule).map(([field, pattern]) => `  ${JSON.stringify(literalKey(rule, field))}: ${JSON.stringify(requiredLiterals(pattern))},`));
 const file = new URL('../src/rules/builtin-literals.ts', import.meta.url);

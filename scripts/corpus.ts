@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decode } from '../src/cli/decode.js';
+import { decode } from '../src/input/decode.js';
 
 /** The repository root: the nearest directory above this file with the package's package.json. */
 function repositoryRoot(): string {

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decode } from '../src/cli/decode.js';
+import { decode } from '../src/input/decode.js';
 import { clean } from '../src/index.js';
 import { PAGE_LINES } from './pages.js';
 import { page, removeTempDirs, runCli, tempDir } from './cli-helpers.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../src/cli/decode.js';
-import { decodeWindows1252 } from '../src/cli/windows-1252.js';
+import { decode } from '../src/input/decode.js';
+import { decodeWindows1252 } from '../src/input/windows-1252.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

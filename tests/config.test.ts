@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
 import { CONFIG_FILE_NAME } from '../src/config/find.js';
-import { ConfigError, jsonPath } from '../src/config/errors.js';
+import { ConfigError } from '../src/config/errors.js';
+import { jsonPath } from '../src/config/schema-errors.js';
 import { builtinRules, createCleaner } from '../src/index.js';
 
 const dirs: string[] = [];
@@ -71,7 +72,7 @@ describe('loadConfig', () => {
       },
     });
     const config = loadConfig({ cwd: dir, ruleFiles: ['site.json'] });
-    const result = createCleaner(config.rules)(
+    const result = createCleaner({ config })(
       [
         'Council approves transport plan',
         'Metro Daily | 4 hours ago',

@@ -54,7 +54,7 @@ describe('learnChrome', () => {
     const file = toRuleFile(proposals, total);
     const { rules, problems } = readRuleFile('learned.json', JSON.parse(JSON.stringify(file)), new Set(builtinRules.map((rule) => rule.id)));
     expect(problems).toEqual([]);
-    const result = createCleaner([...rules, ...builtinRules])(pages[0]?.text ?? '');
+    const result = createCleaner({ rules: [...rules, ...builtinRules] })(pages[0]?.text ?? '');
     expect(result.text).toBe(
       [
         'Story number 0 about the harbour',

@@ -20,7 +20,7 @@ function corpusLines(): string[] {
       lines.push(...readFileSync(path.join(FIXTURES, dir, name), 'utf8').split('\n'));
     }
   }
-  for (const rule of builtinRules) for (const example of [...rule.examples.remove, ...rule.examples.keep]) lines.push(...example.split('\n'));
+  for (const rule of builtinRules) for (const example of [...(rule.examples?.remove ?? []), ...(rule.examples?.keep ?? [])]) lines.push(...example.split('\n'));
   return lines.map((line) => line.trim()).filter((line) => line !== '');
 }
 

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,33 +12,39 @@ const HOSTILE = ['(a|a)*$', '(a|aa)*$', 'a*a*a*a*a*b', '.*.*.*.*.*x$', '(\\p{L}|
 
 const LONG_LINES = ['a'.repeat(100_000), `${'a'.repeat(99_999)}!`, Array.from({ length: 20_000 }, () => 'word').join(' ').slice(0, 100_000)];
 
-const dist = pathToFileURL(path.resolve('dist/config/rule-file.js')).href;
+/** The built library, as a program gets it. */
+const library = pathToFileURL(path.resolve('dist/bundle/index.js')).href;
 
 /**
- * Runs every hostile pattern on every long line in a worker, from the built rule-file reader,
+ * Runs every hostile pattern on every long line in a worker, loaded by the built library's loadRuleFile,
  * and returns which lines each matched. A hang shows as the worker not answering in time.
  */
 function matchInWorker(patterns: readonly string[], lines: readonly string[], timeoutMs: number): Promise<boolean[][]> {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
-    import(workerData.dist).then(({ readRuleFile }) => {
-      const rules = workerData.patterns.map((pattern, index) => ({ id: 'user/p' + index, kind: 'pattern', description: 'x', pattern }));
-      const { rules: compiled, problems } = readRuleFile('hostile.json', { rules }, new Set());
-      if (problems.length > 0) throw new Error(JSON.stringify(problems));
+    import(workerData.library).then(({ loadRuleFile }) => {
+      const compiled = loadRuleFile(workerData.file);
       parentPort.postMessage(compiled.map((rule) => workerData.lines.map((line) => rule.pattern.test(line))));
     });`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'clean-news-patterns-'));
+  const file = path.join(dir, 'hostile.json');
+  writeFileSync(file, JSON.stringify({ rules: patterns.map((pattern, index) => ({ id: `user/p${index}`, kind: 'pattern', description: 'x', pattern })) }));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { dist, patterns, lines } });
+    const worker = new Worker(source, { eval: true, workerData: { library, file, lines } });
+    const done = () => rmSync(dir, { recursive: true, force: true });
     const timer = setTimeout(() => {
+      done();
       void worker.terminate();
       reject(new Error(`no answer in ${timeoutMs} ms: a pattern backtracks`));
     }, timeoutMs);
     worker.once('message', (answer: boolean[][]) => {
+      done();
       clearTimeout(timer);
       void worker.terminate();
       resolve(answer);
     });
     worker.once('error', (error) => {
+      done();
       clearTimeout(timer);
       reject(error);
     });
@@ -66,7 +74,7 @@ describe('user patterns', () => {
   }, 30_000);
 
   it('match the whole trimmed line, as the README says', () => {
-    const cleaner = createCleaner(userRules([{ id: 'site/share', kind: 'pattern', description: 'Share.', pattern: 'Share' }]));
+    const cleaner = createCleaner({ rules: userRules([{ id: 'site/share', kind: 'pattern', description: 'Share.', pattern: 'Share' }]) });
     const page = 'Markets slide\n\nShare prices fell 5% on Monday as investors sold technology stocks.\nShare\n';
     const result = cleaner(page);
     expect(result.text).toContain('Share prices fell 5% on Monday as investors sold technology stocks.');
@@ -91,12 +99,12 @@ describe('user patterns', () => {
   });
 
   it('cut phrases and read metadata groups anywhere in the line', () => {
-    const cleaner = createCleaner(
-      userRules([
+    const cleaner = createCleaner({
+      rules: userRules([
         { id: 'site/ad', kind: 'inline', description: 'Ad.', pattern: '\\[ad\\]', flags: 'i' },
         { id: 'site/dateline', kind: 'metadata', description: 'Dateline.', pattern: '(?<source>[A-Z][a-z]+ Daily) \\| (?<published>\\d+ hours ago)' },
       ]),
-    );
+    });
     const result = cleaner('Storm hits coast\nMetro Daily | 4 hours ago\nThe storm reached the coast [AD] on Monday, and thousands of homes lost power. [Ad]\n');
     expect(result).toMatchObject({ source: 'Metro Daily', published: '4 hours ago', paragraphs: ['The storm reached the coast on Monday, and thousands of homes lost power.'] });
   });

@@ -6,7 +6,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { Cleaner } from '../index.js';
+import type { Cleaner } from '../engine/clean.js';
 import { chalkFor } from './color.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';

@@ -9,7 +9,7 @@
  * With colors the same characters are printed, styled, so stripping the colors gives the plain form.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Removal } from '../index.js';
+import type { Removal } from '../engine/types.js';
 
 /** A piece of a kept line: text that stays, or a phrase a rule cut out. */
 export type Part = { kind: 'kept'; text: string } | { kind: 'cut'; text: string; rule: string };

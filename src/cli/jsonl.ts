@@ -5,8 +5,10 @@
  * an error record instead of stopping the stream. Memory stays bounded on unbounded input: one
  * chunk of stdin, the line being read, and the few records under way.
  */
-import { removedShare, toRecord, type Cleaner } from '../index.js';
-import { decodeUtf8, hasUtf8Bom } from './decode.js';
+import type { Cleaner } from '../engine/clean.js';
+import { toRecord } from '../engine/record.js';
+import { removedShare } from '../engine/stats.js';
+import { decodeUtf8, hasUtf8Bom } from '../input/decode.js';
 import { StdoutSink } from './output.js';
 import { DEFAULT_MAX_BYTES, describeBytes } from './read-input.js';
 import type { Reporter } from './report.js';

@@ -5,7 +5,7 @@
  * up and the run prints and counts the same whatever the number of jobs.
  */
 import path from 'node:path';
-import type { Cleaner } from '../index.js';
+import type { Cleaner } from '../engine/clean.js';
 import { expandArguments, type ArgumentProblem, type Input } from './inputs.js';
 import { outputPathFor, StdoutSink, type Format } from './output.js';
 import { ProgressBar } from './progress.js';

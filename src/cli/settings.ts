@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
 import { findConfigFile, type ConfigWarning } from '../config/find.js';
-import { builtinRules, createCleaner, type Cleaner } from '../index.js';
+import { createCleaner, type Cleaner } from '../engine/clean.js';
+import { builtinRules } from '../rules/index.js';
 import { displayPath, type Reporter } from './report.js';
 
 export interface ConfigFlags {

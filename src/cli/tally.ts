@@ -2,7 +2,7 @@
  * Counts over a batch, for the summary and `--stats`: a few numbers and one count per rule,
  * so memory stays the same however many pages go through.
  */
-import type { CleanResult } from '../index.js';
+import type { CleanResult } from '../engine/types.js';
 
 /** What one cleaned page adds to a tally: a few numbers, cheap to pass from a worker thread. */
 export interface PageCounts {

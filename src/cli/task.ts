@@ -5,9 +5,12 @@
  * with its outcome, and the main thread prints outcomes in input order.
  */
 import { statSync } from 'node:fs';
-import { removedShare, toRecord, type Cleaner, type CleanResult } from '../index.js';
+import type { Cleaner } from '../engine/clean.js';
+import { toRecord } from '../engine/record.js';
+import { removedShare } from '../engine/stats.js';
+import type { CleanResult } from '../engine/types.js';
 import type { ColorLevel } from './color.js';
-import { decode } from './decode.js';
+import { decode } from '../input/decode.js';
 import { STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
 import { writeFileAtomic, type Format } from './output.js';
 import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded, readStreamBounded } from './read-input.js';

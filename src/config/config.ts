@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { builtinRules, packOf } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
-import { ConfigError, describeSchemaErrors, type ConfigProblem } from './errors.js';
+import { ConfigError, type ConfigProblem } from './errors.js';
+import { describeSchemaErrors } from './schema-errors.js';
 import { findConfigFile, unsafeReason, type ConfigWarning, type FoundConfig } from './find.js';
 import { readRuleFile } from './rule-file.js';
 import schema from './config.schema.json' with { type: 'json' };
@@ -67,6 +68,14 @@ function loadRuleFiles(files: readonly { file: string; from?: { file: string; pa
     problems.push(...result.problems);
     return result.rules;
   });
+}
+
+/** One rule file's rules, checked as the CLI checks them (ids may not reuse built-in ones); throws a ConfigError listing every problem. */
+export function loadRuleFile(file: string): Rule[] {
+  const problems: ConfigProblem[] = [];
+  const rules = loadRuleFiles([{ file }], problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return rules;
 }
 
 /** Checks that every pack and rule the configuration switches exists. */

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import { CleanNewsError } from '../errors.js';
 
 /** A bad value in a configuration or rule file: where it is and what is wrong with it. */
 export interface ConfigProblem {
@@ -9,52 +9,9 @@ export interface ConfigProblem {
 }
 
 /** Thrown when configuration or rule files are unusable; nothing has been cleaned yet. */
-export class ConfigError extends Error {
+export class ConfigError extends CleanNewsError {
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(problems.map((problem) => `${problem.file}: ${problem.path}: ${problem.message}`).join('\n'));
+    super('ERR_CLEAN_NEWS_CONFIG', problems.map((problem) => `${problem.file}: ${problem.path}: ${problem.message}`).join('\n'));
     this.name = 'ConfigError';
   }
-}
-
-/** `/rules/2/pattern` -> `$.rules[2].pattern`; keys that are not identifiers are quoted. */
-export function jsonPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), '$');
-}
-
-/** Schema errors in plain words, one per bad value, leaving out the "if/then" bookkeeping. */
-export function describeSchemaErrors(file: string, errors: readonly ErrorObject[]): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const error of errors) {
-    if (error.keyword === 'if' || error.keyword === 'allOf') continue;
-    const path = jsonPath(error.instancePath);
-    const { params } = error;
-    switch (error.keyword) {
-      case 'required':
-        problems.push({ file, path: `${path}.${String(params['missingProperty'])}`, message: 'missing' });
-        break;
-      case 'additionalProperties':
-        problems.push({ file, path: `${path}.${String(params['additionalProperty'])}`, message: 'unknown property' });
-        break;
-      case 'enum': {
-        const allowed = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ');
-        const what = path.endsWith('.kind') ? 'unknown rule kind' : 'unknown value';
-        problems.push({ file, path, message: `${what} ${JSON.stringify(error.data)} (expected one of ${allowed})` });
-        break;
-      }
-      case 'pattern':
-        problems.push({ file, path, message: path.endsWith('.id') ? 'an id is pack/name in lower case, such as "mysite/share-bar"' : `does not match ${String(params['pattern'])}` });
-        break;
-      case 'oneOf':
-        problems.push({ file, path, message: 'must be a list of lines or { "pattern": ..., "flags": ... }' });
-        break;
-      default:
-        problems.push({ file, path, message: error.message ?? 'invalid' });
-    }
-  }
-  // A value that fails one branch of a oneOf also reports that branch's errors: keep the first per path.
-  return problems.filter((problem, index) => problems.findIndex((other) => other.path === problem.path) === index);
 }

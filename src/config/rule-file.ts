@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import type { LineMatcher, MetadataMatch, Rule, RuleScope } from '../rules/types.js';
-import { describeSchemaErrors, type ConfigProblem } from './errors.js';
+import type { ConfigProblem } from './errors.js';
+import { describeSchemaErrors } from './schema-errors.js';
 import { LinearRegExp, UnsupportedPattern } from './linear-regexp.js';
 import schema from './rule-file.schema.json' with { type: 'json' };
 

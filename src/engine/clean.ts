@@ -23,11 +23,6 @@ import { profilePage } from './profile.js';
 import { readTail } from './tail.js';
 import type { CleanResult, Removal } from './types.js';
 
-export interface CleanOptions {
-  /** The rules to apply, in order; the built-in rules when absent. */
-  rules?: readonly Rule[];
-}
-
 /** Characters read to guess a page's language: plenty for its stopwords, bounded for huge inputs. */
 const LANGUAGE_SAMPLE = 20_000;
 
@@ -103,13 +98,4 @@ export function shippedModel(): Model {
 export function createCleaner(rules: readonly Rule[] = builtinRules, model: Model = shippedModel()): Cleaner {
   const set = compileRules(rules);
   return (text) => readScoredPage(scorePage(text, set, model));
-}
-
-let builtinCleaner: Cleaner | null = null;
-
-/** Cleans one page: text in, result out. Pure: no file system, no console. */
-export function clean(text: string, options: CleanOptions = {}): CleanResult {
-  if (options.rules) return createCleaner(options.rules)(text);
-  builtinCleaner ??= createCleaner();
-  return builtinCleaner(text);
 }
