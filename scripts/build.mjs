@@ -6,7 +6,7 @@
  * Schemas are copied to dist/schemas/.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 
 const node = (script, args) => execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
 
@@ -28,5 +28,4 @@ node('node_modules/esbuild-wasm/bin/esbuild', [
   // Bundled CommonJS dependencies call require(); ESM has none of its own.
   "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 ]);
-mkdirSync('dist/schemas', { recursive: true });
-for (const schema of ['config.schema.json', 'rule-file.schema.json']) cpSync(`src/config/${schema}`, `dist/schemas/${schema}`);
+cpSync('src/schemas', 'dist/schemas', { recursive: true });

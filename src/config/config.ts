@@ -12,7 +12,7 @@ import { ConfigError, type ConfigProblem } from './errors.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { findConfigFile, unsafeReason, type ConfigWarning, type FoundConfig } from './find.js';
 import { readRuleFile } from './rule-file.js';
-import schema from './config.schema.json' with { type: 'json' };
+import schema from '../schemas/config.schema.json' with { type: 'json' };
 
 export interface ConfigOptions {
   format?: 'text' | 'json';

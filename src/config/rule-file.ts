@@ -3,7 +3,7 @@ import type { LineMatcher, MetadataMatch, Rule, RuleScope } from '../rules/types
 import type { ConfigProblem } from './errors.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { LinearRegExp, UnsupportedPattern } from './linear-regexp.js';
-import schema from './rule-file.schema.json' with { type: 'json' };
+import schema from '../schemas/rule-file.schema.json' with { type: 'json' };
 
 /** A rule as written in a rule file (already checked against the schema). */
 interface RuleEntry {
