@@ -6,6 +6,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import nodePath from 'node:path';
 import type { Cleaner } from '../engine/clean.js';
 import { chalkFor } from './color.js';
 import { expandArguments, type FileInput } from './inputs.js';
@@ -113,7 +114,9 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
   counts.checked++;
   let differs = false;
   for (const { format, path, bytes } of expected) {
-    const actual = format === 'json' ? jsonOutput(result, input.path) : result.text;
+    // `input` as the path from the expected file to the page: the same whatever the arguments'
+    // spelling (fixtures/, ./fixtures, an absolute path) or the working directory.
+    const actual = format === 'json' ? jsonOutput(result, inputFrom(path, input.path)) : result.text;
     if (bytes.equals(Buffer.from(actual, 'utf8'))) continue;
     differs = true;
     await stdout.write(colorDiff(unifiedDiff(path, bytes.toString('utf8'), actual), chalk));
@@ -127,6 +130,11 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
     }
   }
   if (differs) counts.differ++;
+}
+
+/** The input's path relative to the expected file's directory, with forward slashes. */
+function inputFrom(expected: string, input: string): string {
+  return nodePath.relative(nodePath.dirname(nodePath.resolve(expected)), nodePath.resolve(input)).split(nodePath.sep).join('/');
 }
 
 function isMissing(err: unknown): boolean {

@@ -25,19 +25,24 @@ const GLOB_OPTIONS = { dot: false, followSymbolicLinks: false, onlyFiles: true }
 export interface ExpandOptions {
   /** Called once for each of the tool's own outputs that an argument named or matched, and that was left out. */
   onOwnOutput?: (file: string) => void;
+  /** Names read from --files-from, after the arguments: files or directories as named, never globs. */
+  listed?: readonly string[];
+  /** --exclude: files it matches are left out, wherever they came from. */
+  excluded?: (file: string) => boolean;
 }
 
 export async function expandArguments(args: readonly string[], options: ExpandOptions = {}): Promise<Array<Input | ArgumentProblem>> {
   const seen = new Set<string>();
   const expanded: Array<Input | ArgumentProblem> = [];
-  for (const argument of args) {
-    for (const input of await expandArgument(argument)) {
+  const all = [...args.map((argument) => ({ argument, literal: false })), ...(options.listed ?? []).map((argument) => ({ argument, literal: true }))];
+  for (const { argument, literal } of all) {
+    for (const input of await expandArgument(argument, literal)) {
       if (input.kind === 'unmatched' || input.kind === 'unlistable') {
         expanded.push(input);
         continue;
       }
       const key = input.kind === 'stdin' ? STDIN_ARGUMENT : path.resolve(input.path);
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (input.kind === 'file' && options.excluded?.(input.path))) continue;
       seen.add(key);
       // Only a file named as an argument can be a symbolic link: directories and globs list regular files alone.
       if (input.kind === 'file' && (isOwnOutput(input.path) || (input.path === argument && linksToOwnOutput(argument)))) {
@@ -50,8 +55,8 @@ export async function expandArguments(args: readonly string[], options: ExpandOp
   return expanded;
 }
 
-async function expandArgument(argument: string): Promise<Array<Input | ArgumentProblem>> {
-  if (argument === STDIN_ARGUMENT) return [{ kind: 'stdin' }];
+async function expandArgument(argument: string, literal: boolean): Promise<Array<Input | ArgumentProblem>> {
+  if (argument === STDIN_ARGUMENT && !literal) return [{ kind: 'stdin' }];
   const kind = kindOf(argument);
   // An existing file is taken as named, even with glob characters in its name.
   if (kind === 'file') return [{ kind: 'file', path: argument, base: path.dirname(argument) }];
@@ -64,7 +69,7 @@ async function expandArgument(argument: string): Promise<Array<Input | ArgumentP
     return [...files, ...unreadable];
   }
   // An empty argument is no pattern (fast-glob would throw): like any missing file, reading it reports it.
-  if (argument !== '') {
+  if (argument !== '' && !literal) {
     // Loaded only for globs: a run on named files or directories starts faster without it.
     const { default: fg } = await import('fast-glob');
     if (fg.isDynamicPattern(argument)) {
@@ -138,6 +143,19 @@ function recordingReaddir(argument: string, unreadable: ArgumentProblem[]): Fast
     else readdir(dir, noting(dir, rest[0]));
   }
   return recording;
+}
+
+/**
+ * --exclude: a glob with a slash matches the path as named (`drafts/**`); one without matches
+ * the file's name wherever it is (`*.draft.txt`), as rsync and grep read them.
+ */
+export async function excludeMatcher(globs: readonly string[]): Promise<(file: string) => boolean> {
+  const { default: picomatch } = await import('picomatch');
+  const matchers = globs.map((glob) => (glob.includes('/') ? picomatch(glob.replace(/^\.\//, ''), { dot: true }) : picomatch(glob, { dot: true, basename: true })));
+  return (file) => {
+    const named = path.normalize(file).split(path.sep).join('/');
+    return matchers.some((matches) => matches(named));
+  };
 }
 
 /**

@@ -34,7 +34,8 @@ export async function learnInputs(args: readonly string[], options: LearnCliOpti
       }
     }
   }
-  const { total, proposals } = learner.result(options.minPages === undefined ? {} : { minPages: options.minPages });
+  const { total, minPages, proposals } = learner.result(options.minPages === undefined ? {} : { minPages: options.minPages });
+  if (total < minPages) reporter.warning('learn', `${total} page${total === 1 ? '' : 's'} read, but a line must recur in ${minPages} to be proposed: give more pages of the site (or --min-pages)`);
   const stdout = new StdoutSink();
   await stdout.write(`${JSON.stringify(toRuleFile(proposals, total), null, 2)}\n`);
   await stdout.flush();

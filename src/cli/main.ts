@@ -29,6 +29,10 @@ interface CliOptions extends ConfigFlags {
   jobs?: number;
   jsonl?: true;
   maxBytes?: number;
+  filesFrom?: string;
+  /** -0: --files-from names are separated by NUL bytes. */
+  null?: true;
+  exclude?: string[];
   /** False under --no-color. */
   color: boolean;
 }
@@ -151,10 +155,26 @@ async function run(command: ParsedCommand): Promise<number> {
       ruleIds: config.rules.map((rule) => rule.id),
       ...(config.file === null ? {} : { configFile: path.relative(process.cwd(), config.file) || config.file }),
     };
-    return (await cleanInputs(command.paths, options, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+    const listed = command.options.filesFrom === undefined ? undefined : await readFileList(command.options.filesFrom, command.options.null === true, command.options.maxBytes, reporter);
+    if (listed === null) return EXIT_USAGE;
+    const excluded = command.options.exclude === undefined ? undefined : await (await import('./inputs.js')).excludeMatcher(command.options.exclude);
+    return (await cleanInputs(command.paths, { ...options, ...(listed === undefined ? {} : { listed }), ...(excluded === undefined ? {} : { excluded }) }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
   } catch (err) {
     reporter.crash(err);
     return EXIT_FAILURES;
+  }
+}
+
+/** The names --files-from gives, one per line or NUL-separated; null (after saying why) when the list cannot be read. */
+async function readFileList(file: string, nul: boolean, maxBytes: number | undefined, reporter: Reporter): Promise<string[] | null> {
+  const { readFileBounded, readStreamBounded, DEFAULT_MAX_BYTES: limit } = await import('./read-input.js');
+  try {
+    const bytes = file === STDIN_ARGUMENT ? await readStreamBounded(process.stdin, maxBytes ?? limit) : readFileBounded(file, maxBytes ?? limit);
+    const names = bytes.toString('utf8').split(nul ? '\0' : /\r?\n/);
+    return names.filter((name) => name !== '');
+  } catch (err) {
+    reporter.failure(`--files-from ${file === STDIN_ARGUMENT ? 'standard input' : file}`, err);
+    return null;
   }
 }
 
@@ -222,6 +242,11 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
     .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
+    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
+    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect)
+    .option('--files-from <file>', `also clean the files named in FILE, one per line (${STDIN_ARGUMENT}: standard input)`)
+    .option('-0, --null', 'with --files-from: names are separated by NUL bytes (find -print0)')
+    .option('--exclude <glob>', 'leave out files matching GLOB (repeatable; without a slash, matched against the file name)', collect)
     .option('--print-config', 'print the effective configuration and the order of the rules, then stop')
     .option('--no-color', 'no colors (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .option('-q, --quiet', 'do not print warnings, the batch summary or the progress bar (errors are still printed)')
@@ -247,11 +272,15 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         if (paths.length > 0) program.error('--jsonl reads standard input: give no paths');
         return onParsed({ name: 'clean', paths, options, formatGiven });
       }
-      if (paths.length === 0) {
+      if (options.null && options.filesFrom === undefined) program.error('-0 is for --files-from: give the file of names too');
+      if (options.filesFrom === STDIN_ARGUMENT && paths.includes(STDIN_ARGUMENT)) program.error('standard input cannot be both a page and the list of --files-from');
+      if (paths.length === 0 && options.filesFrom === undefined) {
         // Waiting on a terminal for a page nobody will type looks like a hang: ask for inputs instead.
         if (process.stdin.isTTY) program.error('no input files');
         paths = [STDIN_ARGUMENT];
       }
+      // Standard input is always printed: an out dir for it would be silently ignored.
+      if (options.outDir !== undefined && paths.includes(STDIN_ARGUMENT)) program.error('--out-dir writes files, and standard input is printed: name files, or leave --out-dir out');
       onParsed({ name: 'clean', paths, options, formatGiven });
     });
 
@@ -266,6 +295,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
     .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
+    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
+    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect)
     .option('--no-color', 'no colors in the diffs')
     .option('-q, --quiet', 'do not print warnings (errors are still printed)')
     .option('--debug', 'print stack traces of unexpected errors')
@@ -295,6 +326,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
     .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
     .option('--rules <file>', 'load a rule file too (repeatable)', collect)
+    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
+    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect)
     .showHelpAfterError(`Try 'clean-news rules --help'.`)
     .action((options: { format: Format } & ConfigFlags) =>
       onParsed({ name: 'rules', format: options.format, options: configFlags(program.opts<CliOptions>(), options) }),
@@ -320,8 +353,11 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** --config and --rules given before or after a subcommand's name both count. */
 function configFlags(global: ConfigFlags, own: ConfigFlags): ConfigFlags {
   const config = own.config ?? global.config;
-  const rules = [...(global.rules ?? []), ...(own.rules ?? [])];
-  return { ...(config === undefined ? {} : { config }), ...(rules.length === 0 ? {} : { rules }) };
+  const both = (name: 'rules' | 'ruleOff' | 'packOff') => {
+    const values = [...(global[name] ?? []), ...(own[name] ?? [])];
+    return values.length === 0 ? {} : { [name]: values };
+  };
+  return { ...(config === undefined ? {} : { config }), ...both('rules'), ...both('ruleOff'), ...both('packOff') };
 }
 
 /** A whole number of at least 1. */

@@ -41,6 +41,10 @@ export interface PipelineOptions extends ConfigFlags {
   maxBytes?: number;
   /** The configuration file in use, for the batch summary. */
   configFile?: string;
+  /** Names read from --files-from. */
+  listed?: readonly string[];
+  /** --exclude. */
+  excluded?: (file: string) => boolean;
 }
 
 /** Inputs a batch needs before it shows a progress bar. */
@@ -52,10 +56,22 @@ const STDOUT_LABEL = 'standard output';
 export async function cleanInputs(args: readonly string[], options: PipelineOptions, reporter: Reporter): Promise<number> {
   const stdout = new StdoutSink();
   const tally = new Tally();
-  const items = await expandArguments(args, { onOwnOutput: () => tally.skipped++ });
+  const ownOutputs: string[] = [];
+  const items = await expandArguments(args, {
+    onOwnOutput: (file) => {
+      tally.skipped++;
+      ownOutputs.push(file);
+    },
+    ...(options.listed === undefined ? {} : { listed: options.listed }),
+    ...(options.excluded === undefined ? {} : { excluded: options.excluded }),
+  });
   const files = items.filter((item) => item.kind === 'file').length;
   const inputCount = files + (items.some((item) => item.kind === 'stdin') ? 1 : 0);
   const several = inputCount > 1;
+  // Named on purpose, skipped in silence, it would look like a run that did its work.
+  if (items.length === 0 && ownOutputs.length > 0) {
+    reporter.warning(ownOutputs.length === 1 ? displayPath(ownOutputs[0] ?? '') : `${ownOutputs.length} inputs`, `${ownOutputs.length === 1 ? 'is' : 'are all'} clean-news output (*.clean.txt, *.clean.json), never cleaned again: nothing to do`);
+  }
   const printing = options.stdout === true || options.explain === true;
   const taskOptions = await taskOptionsOf(options, several);
   const runner = await PageRunner.create(options.cleaner, taskOptions);

@@ -4,13 +4,28 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
 import { findConfigFile, type ConfigWarning } from '../config/find.js';
 import { createCleaner, type Cleaner } from '../engine/clean.js';
-import { builtinRules } from '../rules/index.js';
+import { builtinRules, packOf } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
 import { displayPath, type Reporter } from './report.js';
 
 export interface ConfigFlags {
   /** --config FILE; false under --no-config. */
   config?: string | false;
   rules?: string[];
+  /** --rule-off ID and --pack-off NAME: rules switched off on top of the configuration. */
+  ruleOff?: string[];
+  packOff?: string[];
+}
+
+/** The flags that settle the rules, alone: what worker threads are given to load them again. */
+export function configFlagsOf(options: ConfigFlags): ConfigFlags {
+  const { config, rules, ruleOff, packOff } = options;
+  return {
+    ...(config === undefined ? {} : { config }),
+    ...(rules === undefined ? {} : { rules }),
+    ...(ruleOff === undefined ? {} : { ruleOff }),
+    ...(packOff === undefined ? {} : { packOff }),
+  };
 }
 
 export interface Settings {
@@ -37,19 +52,37 @@ export async function loadSettings(flags: ConfigFlags, reporter: Reporter): Prom
     const found = noConfig ? null : findConfigFile(cwd);
     if (found === null || found.file === null) {
       warn(found?.warnings ?? []);
-      return { config: BUILTIN_CONFIG, cleaner: createCleaner(BUILTIN_CONFIG.rules) };
+      return settingsOf(BUILTIN_CONFIG, flags, reporter);
     }
   }
   const { loadConfig } = await import('../config/config.js');
   try {
     const config = loadConfig({ cwd, ...(typeof flags.config === 'string' ? { configFile: flags.config } : {}), noConfig, ruleFiles: flags.rules ?? [] });
     warn(config.warnings);
-    return { config, cleaner: createCleaner(config.rules) };
+    return settingsOf(config, flags, reporter);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) reporter.error(displayPath(path.relative(cwd, problem.file) || problem.file), `${problem.path}: ${problem.message}`);
     return null;
   }
+}
+
+/** The configuration with --rule-off and --pack-off applied, and its cleaner; null (after saying why) for an unknown id or pack. */
+function settingsOf(config: Config, flags: ConfigFlags, reporter: Reporter): Settings | null {
+  const ruleOff = flags.ruleOff ?? [];
+  const packOff = flags.packOff ?? [];
+  const all = [...config.rules, ...builtinRules.filter((rule) => config.disabled.includes(rule.id))];
+  const ids = new Set(all.map((rule) => rule.id));
+  const packs = new Set(all.map(packOf));
+  const unknown = [
+    ...ruleOff.filter((id) => !ids.has(id)).map((id) => ['--rule-off', `unknown rule id "${id}" (see clean-news rules)`] as const),
+    ...packOff.filter((pack) => !packs.has(pack)).map((pack) => ['--pack-off', `unknown pack "${pack}" (packs: ${[...packs].join(', ')})`] as const),
+  ];
+  for (const [flag, message] of unknown) reporter.error(flag, message);
+  if (unknown.length > 0) return null;
+  const off = (rule: Rule) => ruleOff.includes(rule.id) || packOff.includes(packOf(rule));
+  const switched: Config = ruleOff.length === 0 && packOff.length === 0 ? config : { ...config, disabled: [...config.disabled, ...config.rules.filter(off).map((rule) => rule.id)], rules: config.rules.filter((rule) => !off(rule)) };
+  return { config: switched, cleaner: createCleaner(switched.rules) };
 }
 
 /** `--print-config`: the effective configuration and the order the rules apply in. */

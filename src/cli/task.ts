@@ -153,7 +153,17 @@ export async function readPage(input: Input, subject: string, reporter: Reporter
     reporter.error(subject, err.message);
     return undefined;
   }
-  return decodePage(bytes, subject, reporter);
+  const page = decodePage(bytes, subject, reporter);
+  if (page !== undefined && input.kind === 'stdin' && looksLikeFileList(page)) {
+    reporter.warning(subject, 'looks like a list of file names, not a page: to clean those files, use --files-from - (-0 for find -print0)');
+  }
+  return page;
+}
+
+/** Standard input that names files (`find . -name '*.txt' | clean-news`) rather than holding a page. */
+function looksLikeFileList(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((line) => line !== '');
+  return lines.length > 0 && lines.slice(0, 100).every((line) => !/\s/.test(line) && (/\.txt$/i.test(line) || statSync(line, { throwIfNoEntry: false })?.isFile() === true));
 }
 
 /** Decodes an input's bytes; undefined (after reporting why) when they look binary. */

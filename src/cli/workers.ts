@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from './jsonl.js';
-import type { ConfigFlags } from './settings.js';
+import { configFlagsOf, type ConfigFlags } from './settings.js';
 import { onInterrupt, tempPathFor } from './temp-files.js';
 import type { Outcome, PageTask, TaskOptions } from './task.js';
 
@@ -75,7 +75,7 @@ export class WorkerPool {
     const { Worker } = await import('node:worker_threads');
     // Each worker's stdout and stderr are piped into this process's, one listener each: not a leak.
     for (const stream of [process.stdout, process.stderr]) stream.setMaxListeners(stream.getMaxListeners() + size);
-    const data: WorkerData = { flags: { ...(flags.config === undefined ? {} : { config: flags.config }), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, options };
+    const data: WorkerData = { flags: configFlagsOf(flags), options };
     // A 16 MB nursery, not V8's larger default: a third less memory per thread, as fast. It bounds no live data.
     const spawn = (): Worker => new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     return new WorkerPool(Array.from({ length: size }, spawn));

@@ -75,7 +75,8 @@ export class ChromeLearner {
     }
   }
 
-  result(options: LearnOptions = {}): { total: number; proposals: Proposal[] } {
+  /** `minPages`: how many pages a line had to be found in to be proposed. */
+  result(options: LearnOptions = {}): { total: number; minPages: number; proposals: Proposal[] } {
     const { total } = this;
     const minPages = options.minPages ?? Math.max(MIN_PAGES, Math.ceil(total * MIN_SHARE));
     const lines = proposals(this.lines, 'line', minPages, total);
@@ -84,7 +85,7 @@ export class ChromeLearner {
     // Prose that recurs is a quote or a boilerplate sentence; only a person can tell: leave it.
     const found = [...lines.filter((proposal) => !readsAsProse(proposal.text)), ...phrases];
     found.sort((a, b) => b.pages - a.pages || compare(a.kind, b.kind) || compare(a.text, b.text));
-    return { total, proposals: found };
+    return { total, minPages, proposals: found };
   }
 }
 
@@ -93,7 +94,7 @@ function compare(a: string, b: string): number {
 }
 
 /** Learns from pages given all at once. */
-export function learnChrome(pages: Iterable<{ name: string; text: string }>, options: LearnOptions = {}): { total: number; proposals: Proposal[] } {
+export function learnChrome(pages: Iterable<{ name: string; text: string }>, options: LearnOptions = {}): ReturnType<ChromeLearner['result']> {
   const learner = new ChromeLearner();
   for (const page of pages) learner.add(page.name, page.text);
   return learner.result(options);
