@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/find.js';
+import { reportFormatOf } from './batch-report.js';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, StdoutSink, type Format } from './output.js';
 import { cleanInputs } from './pipeline.js';
@@ -33,6 +34,7 @@ interface CliOptions extends ConfigFlags {
   /** -0: --files-from names are separated by NUL bytes. */
   null?: true;
   exclude?: string[];
+  report?: string;
   /** False under --no-color. */
   color: boolean;
 }
@@ -144,8 +146,9 @@ async function run(command: ParsedCommand): Promise<number> {
       const jsonlOptions = { ...command.options, ...(command.options.maxRemoved === undefined && maxRemoved !== undefined ? { maxRemoved } : {}), cleaner };
       return (await cleanJsonl(jsonlOptions, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
     }
+    const { report: reportFile, ...flags } = command.options;
     const options = {
-      ...command.options,
+      ...flags,
       // Options given on the command line win over the configuration's defaults.
       format: command.formatGiven ? command.options.format : (config.options.format ?? command.options.format),
       // A configured out dir applies to written outputs, not to printing.
@@ -158,7 +161,9 @@ async function run(command: ParsedCommand): Promise<number> {
     const listed = command.options.filesFrom === undefined ? undefined : await readFileList(command.options.filesFrom, command.options.null === true, command.options.maxBytes, reporter);
     if (listed === null) return EXIT_USAGE;
     const excluded = command.options.exclude === undefined ? undefined : await (await import('./inputs.js')).excludeMatcher(command.options.exclude);
-    return (await cleanInputs(command.paths, { ...options, ...(listed === undefined ? {} : { listed }), ...(excluded === undefined ? {} : { excluded }) }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+    const format = reportFile === undefined ? null : reportFormatOf(reportFile);
+    const report = reportFile === undefined || format === null ? {} : { report: { file: reportFile, format } };
+    return (await cleanInputs(command.paths, { ...options, ...(listed === undefined ? {} : { listed }), ...(excluded === undefined ? {} : { excluded }), ...report }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
   } catch (err) {
     reporter.crash(err);
     return EXIT_FAILURES;
@@ -236,6 +241,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         'explain',
         'format',
         'stats',
+        'report',
       ]),
     )
     .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
@@ -247,6 +253,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .option('--files-from <file>', `also clean the files named in FILE, one per line (${STDIN_ARGUMENT}: standard input)`)
     .option('-0, --null', 'with --files-from: names are separated by NUL bytes (find -print0)')
     .option('--exclude <glob>', 'leave out files matching GLOB (repeatable; without a slash, matched against the file name)', collect)
+    .option('--report <file>', 'write a report of the run to FILE: .json for programs, .html for a page to review in a browser')
     .option('--print-config', 'print the effective configuration and the order of the rules, then stop')
     .option('--no-color', 'no colors (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .option('-q, --quiet', 'do not print warnings, the batch summary or the progress bar (errors are still printed)')
@@ -272,6 +279,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         if (paths.length > 0) program.error('--jsonl reads standard input: give no paths');
         return onParsed({ name: 'clean', paths, options, formatGiven });
       }
+      if (options.report !== undefined && reportFormatOf(options.report) === null) program.error(`--report ${options.report}: name a .json or an .html file`);
       if (options.null && options.filesFrom === undefined) program.error('-0 is for --files-from: give the file of names too');
       if (options.filesFrom === STDIN_ARGUMENT && paths.includes(STDIN_ARGUMENT)) program.error('standard input cannot be both a page and the list of --files-from');
       if (paths.length === 0 && options.filesFrom === undefined) {

@@ -7,12 +7,13 @@
 import path from 'node:path';
 import type { Cleaner } from '../engine/clean.js';
 import { expandArguments, type ArgumentProblem, type Input } from './inputs.js';
-import { outputPathFor, StdoutSink, type Format } from './output.js';
+import { outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
 import { ProgressBar } from './progress.js';
 import { displayPath, type Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { formatStats, formatSummary, Tally } from './tally.js';
-import { failedOutcome, PageRunner, STDIN_LABEL, type Outcome, type TaskOptions } from './task.js';
+import { BatchReport, failedReport, type ReportFormat } from './batch-report.js';
+import { failedOutcome, inputName, PageRunner, STDIN_LABEL, type Outcome, type TaskOptions } from './task.js';
 import { defaultJobs, inOrder, WINDOW_PER_JOB, WorkerPool } from './workers.js';
 
 export interface PipelineOptions extends ConfigFlags {
@@ -45,6 +46,8 @@ export interface PipelineOptions extends ConfigFlags {
   listed?: readonly string[];
   /** --exclude. */
   excluded?: (file: string) => boolean;
+  /** --report FILE: where to write the batch report (JSON or HTML by its extension). */
+  report?: { file: string; format: ReportFormat };
 }
 
 /** Inputs a batch needs before it shows a progress bar. */
@@ -73,7 +76,7 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
     reporter.warning(ownOutputs.length === 1 ? displayPath(ownOutputs[0] ?? '') : `${ownOutputs.length} inputs`, `${ownOutputs.length === 1 ? 'is' : 'are all'} clean-news output (*.clean.txt, *.clean.json), never cleaned again: nothing to do`);
   }
   const printing = options.stdout === true || options.explain === true;
-  const taskOptions = await taskOptionsOf(options, several);
+  const taskOptions = { ...(await taskOptionsOf(options, several)), ...(options.report === undefined ? {} : { report: options.report.format }) };
   const runner = await PageRunner.create(options.cleaner, taskOptions);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(files), files));
   const pool = jobs > 1 ? await WorkerPool.start(jobs, options, taskOptions) : undefined;
@@ -101,8 +104,10 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
     return pool ? pool.page({ input: item, target }) : runner.run({ input: item, target });
   };
 
+  const report = options.report === undefined ? undefined : new BatchReport(options.report.format);
   const apply = async (outcome: Outcome, item: Input | ArgumentProblem): Promise<boolean> => {
     if (outcome.messages !== '') reporter.print(outcome.messages);
+    report?.add(outcome.report ?? failedReport(item.kind === 'file' || item.kind === 'stdin' ? inputName(item) : item.argument), outcome.messages);
     if (!outcome.ok) failures++;
     if (outcome.printed !== undefined) {
       const header = headers ? `${printed > 0 ? '\n' : ''}==> ${item.kind === 'file' ? item.path : STDIN_LABEL} <==\n` : '';
@@ -127,6 +132,14 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   if (stdout.error !== undefined) {
     reporter.failure(STDOUT_LABEL, stdout.error);
     failures++;
+  }
+  if (report !== undefined && options.report !== undefined) {
+    try {
+      writeFileAtomic(options.report.file, await report.render());
+    } catch (err) {
+      reporter.failure(displayPath(options.report.file), err, 'cannot write the report');
+      failures++;
+    }
   }
   tally.failed = failures;
   if (options.stats) reporter.print(formatStats(tally, options.ruleIds));

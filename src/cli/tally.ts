@@ -49,7 +49,7 @@ function countChars(text: string): number {
 }
 
 /** 12345 -> `12,345`, as en-US writes counts; an Intl.NumberFormat would cost every run start-up time. */
-function grouped(count: number): string {
+export function grouped(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 

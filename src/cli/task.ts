@@ -9,6 +9,7 @@ import type { Cleaner } from '../engine/clean.js';
 import { toRecord } from '../engine/record.js';
 import { removedShare } from '../engine/stats.js';
 import type { CleanResult } from '../engine/types.js';
+import { pageReport, type PageReport, type ReportFormat } from './batch-report.js';
 import type { ColorLevel } from './color.js';
 import { decode } from '../input/decode.js';
 import { STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
@@ -32,6 +33,8 @@ export interface TaskOptions extends ReportOptions {
   several?: boolean;
   /** Inputs larger than this are skipped (--max-bytes). */
   maxBytes?: number;
+  /** --report: what each page adds to it (its lines too for the HTML page). */
+  report?: ReportFormat;
 }
 
 /** One input: a file written to `target`, or any input printed. */
@@ -45,6 +48,8 @@ export interface Outcome {
   printed?: string;
   /** When the page was cleaned: what it adds to the batch summary and --stats. */
   counts?: PageCounts;
+  /** When the page was cleaned and --report asked: what it adds to the report. */
+  report?: PageReport;
 }
 
 /** Collects the messages of one input to be printed later, when its turn comes. */
@@ -99,14 +104,15 @@ export class PageRunner {
         }
       }
       const counts = pageCounts(page, result);
-      if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts };
+      const report = this.options.report === undefined ? {} : { report: pageReport(inputName(input), page, result, counts, this.options.report === 'html') };
+      if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts, ...report };
       try {
         writeFileAtomic(task.target, this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, statSync(task.input.path).mode & 0o777);
       } catch (err) {
         reporter.failure(subject, err, `cannot write ${displayPath(task.target)}`);
         return failed();
       }
-      return { ok: true, messages: messages.text, counts };
+      return { ok: true, messages: messages.text, counts, ...report };
     } catch (err) {
       reporter.failure(subject, err);
       return failed();
@@ -119,8 +125,13 @@ export class PageRunner {
  * with its removals marked (with --format json the removals: an array for one input, JSON
  * Lines of `{input, removed}` for several).
  */
+/** An input as the outputs name it: its path as given, `-` for standard input. */
+export function inputName(input: Input): string {
+  return input.kind === 'stdin' ? STDIN_ARGUMENT : input.path;
+}
+
 async function rendererFor(options: TaskOptions): Promise<Render> {
-  const name = (input: Input): string => (input.kind === 'stdin' ? STDIN_ARGUMENT : input.path);
+  const name = inputName;
   if (options.explain && options.format === 'json') {
     return (result, input) => JSON.stringify(options.several ? { input: name(input), removed: result.removed } : result.removed) + '\n';
   }

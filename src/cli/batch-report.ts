@@ -1,0 +1,117 @@
+/**
+ * `--report FILE.json` / `--report FILE.html`: a summary of a run to review before trusting
+ * it. Each page adds a small record (input, characters in and out, share removed, rules fired,
+ * title, messages); for the HTML review page, also its lines as --explain reads them, kept for
+ * the pages that lost most only, so a batch of any size gives a report of bounded size.
+ */
+import type { CleanResult } from '../engine/types.js';
+import { removedShare } from '../engine/stats.js';
+import { explainPage, type ExplainedLine } from './explain.js';
+import type { PageCounts } from './tally.js';
+
+export type ReportFormat = 'json' | 'html';
+
+/** What one input adds to the report. */
+export interface PageReport {
+  input: string;
+  /** Not cleaned: unreadable, binary, too large, or over --max-removed. */
+  failed: boolean;
+  title: string | null;
+  charsIn: number;
+  charsOut: number;
+  /** As --max-removed measures it, 0 to 1. */
+  removedShare: number;
+  /** Rule id -> removals. */
+  rules: Record<string, number>;
+  /** The input's warnings and errors, as printed. */
+  messages: string[];
+  /** For the HTML page: the input's lines and what became of each. */
+  lines?: ExplainedLine[];
+}
+
+/** The pages whose lines the HTML page shows, those that lost most. */
+export const DETAILED_PAGES = 500;
+
+export function pageReport(input: string, page: string, result: CleanResult, counts: PageCounts, withLines: boolean): PageReport {
+  return {
+    input,
+    failed: false,
+    title: result.title,
+    charsIn: counts.charsIn,
+    charsOut: counts.charsOut,
+    removedShare: removedShare(page, result),
+    rules: Object.fromEntries(counts.byRule),
+    messages: [],
+    ...(withLines ? { lines: explainPage(page, result.removed) } : {}),
+  };
+}
+
+export function failedReport(input: string): PageReport {
+  return { input, failed: true, title: null, charsIn: 0, charsOut: 0, removedShare: 0, rules: {}, messages: [] };
+}
+
+/** Pages that lost most first; ties in input order, so the same run gives the same report. */
+function byShare(a: PageReport & { order: number }, b: PageReport & { order: number }): number {
+  return b.removedShare - a.removedShare || a.order - b.order;
+}
+
+export class BatchReport {
+  private readonly pages: Array<PageReport & { order: number }> = [];
+  private detailed = 0;
+
+  constructor(readonly format: ReportFormat) {}
+
+  add(report: PageReport, messages: string): void {
+    this.pages.push({ ...report, messages: messages.split('\n').filter((line) => line !== ''), order: this.pages.length });
+    if (report.lines === undefined) return;
+    this.detailed++;
+    // Past twice the bound, the lines of all but the pages that lost most are let go.
+    if (this.detailed <= 2 * DETAILED_PAGES) return;
+    const withLines = this.pages.filter((page) => page.lines !== undefined).sort(byShare);
+    for (const page of withLines.slice(DETAILED_PAGES)) delete page.lines;
+    this.detailed = DETAILED_PAGES;
+  }
+
+  /** The report as data: totals, then the pages, those that lost most first. */
+  result(): { schemaVersion: 1; totals: Totals; pages: PageReport[] } {
+    const pages = [...this.pages].sort(byShare);
+    let kept = 0;
+    for (const page of pages) if (page.lines !== undefined && kept++ >= DETAILED_PAGES) delete page.lines;
+    const rules: Record<string, number> = {};
+    for (const page of pages) for (const [rule, count] of Object.entries(page.rules)) rules[rule] = (rules[rule] ?? 0) + count;
+    const cleaned = pages.filter((page) => !page.failed);
+    const totals: Totals = {
+      pages: pages.length,
+      cleaned: cleaned.length,
+      failed: pages.length - cleaned.length,
+      charsIn: cleaned.reduce((sum, page) => sum + page.charsIn, 0),
+      charsOut: cleaned.reduce((sum, page) => sum + page.charsOut, 0),
+      rules: Object.fromEntries(Object.entries(rules).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))),
+    };
+    return { schemaVersion: 1, totals, pages: pages.map(({ order: _order, ...page }) => page) };
+  }
+
+  /** The file's content: JSON, or the self-contained HTML review page. */
+  async render(): Promise<string> {
+    const data = this.result();
+    if (this.format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+    const { renderHtmlReport } = await import('./batch-report-html.js');
+    return renderHtmlReport(data);
+  }
+}
+
+export interface Totals {
+  pages: number;
+  cleaned: number;
+  failed: number;
+  charsIn: number;
+  charsOut: number;
+  /** Rule id -> removals over the batch, the most first. */
+  rules: Record<string, number>;
+}
+
+/** --report's format from the file's name. */
+export function reportFormatOf(file: string): ReportFormat | null {
+  if (/\.json$/i.test(file)) return 'json';
+  return /\.html?$/i.test(file) ? 'html' : null;
+}
