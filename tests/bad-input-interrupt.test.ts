@@ -2,7 +2,7 @@
  * A real interrupted run: a large batch stopped by Ctrl-C (SIGINT), then by kill -9, while an
  * output is being written. Outputs are written to a temporary file beside the target and
  * renamed over it, so every output present afterwards is complete. A kill leaves the temporary
- * file, `.NAME.clean.txt.PID.THREAD.tmp`: a dot file not ending in .txt, so neither a directory
+ * file, `.NAME.clean.txt.PID.tmp`: a dot file not ending in .txt, so neither a directory
  * argument, a glob, nor a shell's `*` takes it as an input, and it is not named as an output.
  * The next run writes every output afresh and removes it, since its process is gone.
  */
@@ -34,7 +34,7 @@ function bigPage(n: number): string {
 
 const name = (n: number): string => `p${String(n).padStart(3, '0')}`;
 const INPUT = /^p\d{3}\.txt$/;
-const TEMP_FILE = /^\.p\d{3}\.clean\.txt\.\d+\.\d+\.tmp$/;
+const TEMP_FILE = /^\.p\d{3}\.clean\.txt\.\d+\.tmp$/;
 /** The output of a large page, under its final name or its temporary one. */
 const isBigOutput = (file: string): boolean => {
   const n = /^\.?p(\d{3})\.clean\.txt/.exec(file)?.[1];

@@ -79,6 +79,8 @@ describe('--report', () => {
       // Open the page that lost most: its removed lines are struck through, each with its rule.
       await pages.first().locator('summary').click();
       const removed = pages.first().locator('li.removed');
+      // The lines are drawn on the toggle event, which follows the click.
+      await removed.first().waitFor({ timeout: 10_000 });
       expect(await removed.count()).toBeGreaterThan(0);
       expect(await removed.first().locator('.rule').textContent()).toMatch(/^\[[a-z0-9-]+\/[a-z0-9-]+/);
       expect(await removed.first().evaluate(inPage('node', 'return getComputedStyle(node).textDecorationLine'))).toBe('line-through');

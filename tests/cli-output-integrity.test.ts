@@ -13,7 +13,7 @@ afterEach(removeTempDirs);
 const DEAD_PID = 4_194_305;
 
 describe('output integrity', () => {
-  it('removes, on SIGTERM, what worker threads were writing, and dies of the signal', async () => {
+  it('stops on SIGTERM between two writes, leaving no temporary file, and dies of the signal', async () => {
     const dir = tempDir();
     // Large pages, so that writes are under way when the signal comes.
     const text = page('the harbour').repeat(3_000);
@@ -32,8 +32,9 @@ describe('output integrity', () => {
   it('removes the temporary files a killed run left next to the outputs it writes, not those of running processes', () => {
     const dir = tempDir({ 'a.txt': page('the harbour') });
     const target = path.join(dir, 'a.clean.txt');
-    const stale = [tempPathFor(target, DEAD_PID, 0), path.join(dir, `.b.clean.txt.${DEAD_PID}.0a1b2c3d.tmp`)];
-    const live = tempPathFor(target, process.pid, 3);
+    // This version's naming, and those of earlier ones (a random tag, a thread id).
+    const stale = [tempPathFor(target, DEAD_PID), path.join(dir, `.b.clean.txt.${DEAD_PID}.0a1b2c3d.tmp`), path.join(dir, `.c.clean.txt.${DEAD_PID}.2.tmp`)];
+    const live = tempPathFor(target, process.pid);
     for (const file of [...stale, live]) writeFileSync(file, 'half a page');
     expect(runCli(['a.txt'], dir).status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([path.basename(live), 'a.clean.txt', 'a.txt']);

@@ -131,7 +131,7 @@ async function run(command: ParsedCommand): Promise<number> {
     return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
   }
   if (command.name === 'clean' && command.options.jobs !== undefined) command.options.jobs = await capJobs(command.options.jobs, reporter);
-  // A signal stops the run between two writes, and removes what worker threads left half-written.
+  // A signal stops the run between two writes, never in the middle of one.
   installInterruptHandlers();
   try {
     if (command.name === 'check') {

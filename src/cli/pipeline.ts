@@ -13,7 +13,7 @@ import { displayPath, type Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { formatStats, formatSummary, Tally } from './tally.js';
 import { BatchReport, failedReport, type ReportFormat } from './batch-report.js';
-import { failedOutcome, inputName, PageRunner, STDIN_LABEL, type Outcome, type TaskOptions } from './task.js';
+import { failedOutcome, inputName, PageRunner, STDIN_LABEL, writeOutput, type Outcome, type PendingWrite, type TaskOptions } from './task.js';
 import { defaultJobs, inOrder, WINDOW_PER_JOB, WorkerPool } from './workers.js';
 
 export interface PipelineOptions extends ConfigFlags {
@@ -79,7 +79,14 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   const taskOptions = { ...(await taskOptionsOf(options, several)), ...(options.report === undefined ? {} : { report: options.report.format }) };
   const runner = await PageRunner.create(options.cleaner, taskOptions);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(files), files));
-  const pool = jobs > 1 ? await WorkerPool.start(jobs, options, taskOptions) : undefined;
+  const pool = jobs > 1 ? await WorkerPool.start(jobs, options, { ...taskOptions, deferWrites: true }) : undefined;
+  /** A worker's outcome once the main thread has written its output. */
+  const written = (outcome: Outcome, write: PendingWrite, item: Input | ArgumentProblem): Outcome => {
+    const error = writeOutput(write);
+    if (error === undefined) return outcome;
+    const subject = item.kind === 'file' ? displayPath(item.path) : STDIN_LABEL;
+    return { ok: false, messages: outcome.messages + failedOutcome(options, (r) => r.failure(subject, error, `cannot write ${displayPath(write.target)}`)).messages };
+  };
   // Text pages printed one after another are told apart by `==> NAME <==` headers, as `head` does.
   const headers = several && options.format === 'text' && (options.explain === true || options.stdout === true);
   const progress = showsProgress(options, inputCount) ? new ProgressBar(process.stderr, inputCount) : undefined;
@@ -105,7 +112,8 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   };
 
   const report = options.report === undefined ? undefined : new BatchReport(options.report.format);
-  const apply = async (outcome: Outcome, item: Input | ArgumentProblem): Promise<boolean> => {
+  const apply = async (handed: Outcome, item: Input | ArgumentProblem): Promise<boolean> => {
+    const outcome = handed.write === undefined ? handed : written(handed, handed.write, item);
     if (outcome.messages !== '') reporter.print(outcome.messages);
     report?.add(outcome.report ?? failedReport(item.kind === 'file' || item.kind === 'stdin' ? inputName(item) : item.argument), outcome.messages);
     if (!outcome.ok) failures++;

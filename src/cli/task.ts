@@ -35,6 +35,19 @@ export interface TaskOptions extends ReportOptions {
   maxBytes?: number;
   /** --report: what each page adds to it (its lines too for the HTML page). */
   report?: ReportFormat;
+  /** Hand each output back to be written by the main thread (worker threads): see PendingWrite. */
+  deferWrites?: boolean;
+}
+
+/**
+ * An output for the main thread to write. Worker threads clean and hand back; one thread
+ * creates the files: threads creating files in the same directory contend for its lock, which
+ * cost the two jobs of a batch more than the cleaning they shared.
+ */
+export interface PendingWrite {
+  target: string;
+  data: string;
+  mode: number;
 }
 
 /** One input: a file written to `target`, or any input printed. */
@@ -50,6 +63,8 @@ export interface Outcome {
   counts?: PageCounts;
   /** When the page was cleaned and --report asked: what it adds to the report. */
   report?: PageReport;
+  /** With deferWrites: the output still to write. */
+  write?: PendingWrite;
 }
 
 /** Collects the messages of one input to be printed later, when its turn comes. */
@@ -106,10 +121,11 @@ export class PageRunner {
       const counts = pageCounts(page, result);
       const report = this.options.report === undefined ? {} : { report: pageReport(inputName(input), page, result, counts, this.options.report === 'html') };
       if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts, ...report };
-      try {
-        writeFileAtomic(task.target, this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, statSync(task.input.path).mode & 0o777);
-      } catch (err) {
-        reporter.failure(subject, err, `cannot write ${displayPath(task.target)}`);
+      const write = { target: task.target, data: this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, mode: statSync(task.input.path).mode & 0o777 };
+      if (this.options.deferWrites) return { ok: true, messages: messages.text, counts, ...report, write };
+      const error = writeOutput(write);
+      if (error !== undefined) {
+        reporter.failure(subject, error, `cannot write ${displayPath(task.target)}`);
         return failed();
       }
       return { ok: true, messages: messages.text, counts, ...report };
@@ -117,6 +133,16 @@ export class PageRunner {
       reporter.failure(subject, err);
       return failed();
     }
+  }
+}
+
+/** Writes an output; the error, if it could not be written. */
+export function writeOutput(write: PendingWrite): unknown {
+  try {
+    writeFileAtomic(write.target, write.data, write.mode);
+    return undefined;
+  } catch (err) {
+    return err;
   }
 }
 

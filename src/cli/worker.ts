@@ -2,16 +2,14 @@
  * A worker thread of --jobs: loads the rules itself from the run's flags (rules cannot be sent
  * between threads: they hold functions), then answers each job with its outcome.
  */
-import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { cleanRecord } from './jsonl.js';
 import { Reporter } from './report.js';
 import { loadSettings } from './settings.js';
 import { PageRunner } from './task.js';
-import { setThreadId } from './temp-files.js';
 import type { Job, WorkerData } from './workers.js';
 
 const { flags, options } = workerData as WorkerData;
-setThreadId(threadId);
 // The main thread loaded the same configuration a moment ago, and printed its warnings: a
 // problem now means it changed since.
 const settings = await loadSettings(flags, new Reporter({ ...options, quiet: true }));

@@ -4,12 +4,10 @@
  * them under way and hands their outcomes back in input order, so output, messages and exit
  * status are the same whatever the number of jobs.
  */
-import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from './jsonl.js';
 import { configFlagsOf, type ConfigFlags } from './settings.js';
-import { onInterrupt, tempPathFor } from './temp-files.js';
 import type { Outcome, PageTask, TaskOptions } from './task.js';
 
 /** A batch needs this many files before it is worth starting worker threads by default. */
@@ -50,14 +48,8 @@ export class WorkerPool {
   private readonly queue: Array<{ id: number; job: Job }> = [];
   private nextId = 0;
   private failure: unknown;
-  /** The outputs of the page jobs handed out and not settled: what a stopped worker may have left half-written. */
-  private readonly writing = new Map<number, string>();
-  private readonly threadIds: readonly number[];
-  private readonly unregister: () => void;
 
   private constructor(private readonly workers: readonly Worker[]) {
-    this.threadIds = workers.map((worker) => worker.threadId);
-    this.unregister = onInterrupt(() => this.abort());
     for (const worker of workers) {
       worker.on('message', ({ id, result }: { id: number; result: unknown }) => this.settle(worker, id, result));
       // A worker only fails on a bug or out of memory: the run stops, as it would in one thread.
@@ -92,22 +84,12 @@ export class WorkerPool {
   /** Stops the workers; every job handed out must have settled. */
   async close(): Promise<void> {
     this.failure ??= new Error('the worker pool is closed');
-    this.unregister();
     await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-
-  /** On a signal: stops the workers, then removes the temporary files those under way may have left. */
-  private async abort(): Promise<void> {
-    // The run ends with the signal: jobs under way are dropped, not reported as failures.
-    this.pending.clear();
-    await this.close();
-    for (const target of this.writing.values()) for (const thread of this.threadIds) rmSync(tempPathFor(target, process.pid, thread), { force: true });
   }
 
   private run(job: Job): Promise<unknown> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const id = this.nextId++;
-    if (job.kind === 'page' && job.task.target !== undefined) this.writing.set(id, job.task.target);
     const settled = new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
     this.queue.push({ id, job });
     this.dispatch();
@@ -133,7 +115,6 @@ export class WorkerPool {
   private settle(worker: Worker, id: number, result: unknown): void {
     this.pending.get(id)?.resolve(result);
     this.pending.delete(id);
-    this.writing.delete(id);
     this.load.set(worker, this.busy(worker) - 1);
     this.dispatch();
   }
