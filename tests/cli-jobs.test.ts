@@ -1,6 +1,6 @@
 /**
  * --jobs: worker threads change how fast a batch runs, never what it does. The same batch run
- * with 1 and with 2 jobs (and with the default, worker threads for 32 files or more) gives the
+ * with 1 and with 2 jobs (and with the default, one thread for fewer than 400 files) gives the
  * same files byte for byte, the same stdout in input order, the same stderr and exit status.
  */
 import { readFileSync } from 'node:fs';

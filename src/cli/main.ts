@@ -233,7 +233,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .addOption(new Option('--max-removed <ratio>', 'fail a page, writing nothing, if cleaning removes over RATIO (0-1) of its text').argParser(parseRatio))
     .option('--explain', 'print each page with every removal marked with its rule (with --format json: the removals); writes no files')
     .option('--stats', 'after the run, print on stderr how much each rule removed and the rules that never fired')
-    .addOption(new Option('--jobs <n>', 'clean in N threads (default: one per core for a batch of 32 files or more, else 1)').argParser(parseCount))
+    .addOption(new Option('--jobs <n>', 'clean in N threads (default: one per core for a batch of 400 files or more, else 1)').argParser(parseCount))
     .addOption(
       new Option('--jsonl', 'read pages as JSON Lines on stdin ({"id": ..., "text": ...}) and print a JSON record for each, in order').conflicts([
         'stdout',
