@@ -16,6 +16,7 @@
  *   npm run bench                      20,000 pages, 100 MB and more
  *   npm run bench -- --scale 0.1       a tenth of that, for a quick look
  *   npm run bench -- --pages 2000 --no-big
+ *   npm run bench -- --profile --pages 2000   where the time goes, stage by stage (bench/profile.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,6 +25,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../scripts/random.js';
+import { profileBatch } from './profile.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'clean-news.js');
@@ -70,19 +72,22 @@ interface Args {
   pages: number;
   big: boolean;
   keep: boolean;
+  /** Only the per-stage breakdown, in this process. */
+  profile: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { pages: FULL_PAGES, big: true, keep: false };
+  const args: Args = { pages: FULL_PAGES, big: true, keep: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-big') args.big = false;
     else if (arg === '--keep') args.keep = true;
+    else if (arg === '--profile') args.profile = true;
     else {
       const value = Number(argv[++i]);
       if (arg === '--pages' && Number.isInteger(value) && value > 0) args.pages = value;
       else if (arg === '--scale' && value > 0) args.pages = Math.max(1, Math.round(FULL_PAGES * value));
-      else throw new Error(`bad argument ${arg ?? ''} (expected --pages N, --scale S, --no-big, --keep)`);
+      else throw new Error(`bad argument ${arg ?? ''} (expected --pages N, --scale S, --no-big, --keep, --profile)`);
     }
   }
   return args;
@@ -321,6 +326,12 @@ async function main(): Promise<void> {
   const pages = corpus.files.length;
   console.log(`corpus: ${pages.toLocaleString('en-US')} pages, ${(corpus.bytes / MB).toFixed(1)} MB (${(corpus.bytes / 1e6).toFixed(1)} million bytes) in ${Math.ceil(pages / PAGES_PER_DIR)} directories`);
 
+  if (args.profile) {
+    profileBatch(corpus.files);
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
+
   const fileList = path.join(work, 'files.list');
   writeFileSync(fileList, `${corpus.files.join('\n')}\n`);
   const chromeFile = path.join(work, 'chrome.list');
@@ -346,7 +357,7 @@ async function main(): Promise<void> {
     [
       { label: '(a) cp -r corpus', command: 'cp', args: ['-r', corpusDir, copyDir], reset: () => rmSync(copyDir, { recursive: true, force: true }) },
       { label: '(b) awk chrome-line filter', command: 'awk', args: ['-v', `CHROME=${chromeFile}`, '-v', `LIST=${fileList}`, awkProgram], reset: removeOutputs('.txt.awk.out') },
-      { label: `(c) clean-news --quiet DIR (--jobs ${cores})`, command: process.execPath, args: [CLI, '--quiet', corpusDir], reset: cleanOutputs },
+      { label: `(c) clean-news --quiet --jobs ${cores} DIR`, command: process.execPath, args: [CLI, '--quiet', '--jobs', String(cores), corpusDir], reset: cleanOutputs },
       { label: '(c1) clean-news --quiet --jobs 1 DIR', command: process.execPath, args: [CLI, '--quiet', '--jobs', '1', corpusDir], reset: cleanOutputs },
     ],
     BATCH_ROUNDS,

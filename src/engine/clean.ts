@@ -7,11 +7,11 @@
 import { builtinRules } from '../rules/index.js';
 import { compileRules, type RuleSet } from '../rules/compile.js';
 import type { Rule } from '../rules/types.js';
-import { readArticle, type ScoredPage } from './article.js';
+import { readArticle, type ArticleSpan, type ScoredPage } from './article.js';
 import { assembleBody } from './body.js';
 import { claimLines } from './claims.js';
 import { isOpen, readLayout } from './layout.js';
-import { chooseTitle, readMetadata, titleCandidates, unglueAuthor } from './header.js';
+import { chooseTitle, readMetadata, titleCandidates, unglueAuthor, type TitleCandidate } from './header.js';
 import { splitLines, type Line } from './lines.js';
 import type { PageMetadata } from './metadata.js';
 import { secondStageFeatures } from './model/context.js';
@@ -50,23 +50,41 @@ function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures
   return scores;
 }
 
+/** The pipeline's stages, as `npm run bench -- --profile` times them. */
+export type Stage = 'lines' | 'profile' | 'rules' | 'layout' | 'features' | 'model' | 'decoding' | 'assembly';
+
+/** Runs each stage of a page; a bench's clock also times them. */
+export interface StageClock {
+  time<T>(stage: Stage, run: () => T): T;
+}
+
+const UNTIMED: StageClock = { time: (_stage, run) => run() };
+
 /** Reads a page up to the model's scores: what the structural decoding starts from. */
-export function scorePage(text: string, set: RuleSet, model: Model): ScoredPage {
-  const lines = splitLines(text);
-  const profile = profilePage(lines, LANGUAGE_SAMPLE);
-  const claims = claimLines(lines, set);
-  const layout = readLayout(lines, claims, set);
-  const features = lineFeatures(lines, profile, model.bits, (index) => !isOpen(layout, claims, lines, index));
-  return { lines, claims, layout, scores: lineScores(lines, features, model), set, model };
+export function scorePage(text: string, set: RuleSet, model: Model, clock: StageClock = UNTIMED): ScoredPage {
+  const lines = clock.time('lines', () => splitLines(text));
+  const profile = clock.time('profile', () => profilePage(lines, LANGUAGE_SAMPLE));
+  const claims = clock.time('rules', () => claimLines(lines, set));
+  const layout = clock.time('layout', () => readLayout(lines, claims, set));
+  const features = clock.time('features', () => lineFeatures(lines, profile, model.bits, (index) => !isOpen(layout, claims, lines, index)));
+  return { lines, claims, layout, scores: clock.time('model', () => lineScores(lines, features, model)), set, model };
 }
 
 /** The structural decoding of a scored page, and the assembled result. */
-function readScoredPage(page: ScoredPage): CleanResult {
-  const span = readArticle(page);
-  const title = chooseTitle(page, titleCandidates(page, span));
-  const meta: PageMetadata = { source: null, published: null, byline: null };
-  const removed: Removal[] = [...span.removed];
-  const metadata = readMetadata(page, span, title === null ? span.top : title.index + 1, title?.text ?? null, meta, removed);
+function readScoredPage(page: ScoredPage, clock: StageClock): CleanResult {
+  const { span, title, meta, removed, metadata } = clock.time('decoding', () => {
+    const span = readArticle(page);
+    const title = chooseTitle(page, titleCandidates(page, span));
+    const meta: PageMetadata = { source: null, published: null, byline: null };
+    const removed: Removal[] = [...span.removed];
+    const metadata = readMetadata(page, span, title === null ? span.top : title.index + 1, title?.text ?? null, meta, removed);
+    return { span, title, meta, removed, metadata };
+  });
+  return clock.time('assembly', () => assemble(page, span, title, meta, removed, metadata));
+}
+
+/** The body, the tail and the result, from the article's span, headline and metadata lines. */
+function assemble(page: ScoredPage, span: ArticleSpan, title: TitleCandidate | null, meta: PageMetadata, removed: Removal[], metadata: ReadonlySet<number>): CleanResult {
   const body = assembleBody(page, span, title, metadata);
   // Concatenated, not pushed as arguments: a huge page has more removals than a call takes.
   const article = removed.concat(body.removed).sort((a, b) => a.line - b.line);
@@ -95,7 +113,7 @@ export function shippedModel(): Model {
 }
 
 /** A cleaner for a rule set compiled once, for cleaning many pages with the same rules. */
-export function createCleaner(rules: readonly Rule[] = builtinRules, model: Model = shippedModel()): Cleaner {
+export function createCleaner(rules: readonly Rule[] = builtinRules, model: Model = shippedModel(), clock: StageClock = UNTIMED): Cleaner {
   const set = compileRules(rules);
-  return (text) => readScoredPage(scorePage(text, set, model));
+  return (text) => readScoredPage(scorePage(text, set, model, clock), clock);
 }
