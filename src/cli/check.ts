@@ -12,6 +12,7 @@ import { chalkFor } from './color.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
 import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded } from './read-input.js';
+import { betweenWrites } from './temp-files.js';
 import { decodePage, jsonOutput } from './task.js';
 import { displayPath, type Reporter } from './report.js';
 
@@ -63,6 +64,7 @@ export async function checkInputs(args: readonly string[], options: CheckOptions
       counts.failed++;
     } else {
       await checkInput(item, options, reporter, stdout, chalk, counts);
+      await betweenWrites();
     }
   }
   const updated = options.update ? `, ${counts.updated} file${counts.updated === 1 ? '' : 's'} updated` : '';

@@ -12,6 +12,7 @@ import { ProgressBar } from './progress.js';
 import { displayPath, type Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { formatStats, formatSummary, Tally } from './tally.js';
+import { betweenWrites } from './temp-files.js';
 import { BatchReport, failedReport, type ReportFormat } from './batch-report.js';
 import { failedOutcome, inputName, PageRunner, STDIN_LABEL, writeOutput, type Outcome, type PendingWrite, type TaskOptions } from './task.js';
 import { defaultJobs, inOrder, WINDOW_PER_JOB, WorkerPool } from './workers.js';
@@ -124,6 +125,7 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
     }
     if (outcome.counts !== undefined) tally.add(outcome.counts);
     if (item.kind === 'file' || item.kind === 'stdin') progress?.update(++done, labelOf(item));
+    if (pool === undefined) await betweenWrites();
     // Once the reader of stdout is gone, producing more is pointless.
     return !(printing && stdout.closed);
   };

@@ -60,3 +60,12 @@ export function sweepStaleTemps(dir: string): void {
 export function installInterruptHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.kill(process.pid, signal));
 }
+
+/**
+ * Lets the event loop run. A page cleaned and written in the main thread never leaves it to
+ * the loop; loops over inputs call this between two, so that a signal is handled there, not
+ * once the whole batch is done.
+ */
+export function betweenWrites(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
