@@ -97,7 +97,8 @@ describe('the features', () => {
     expect(b[2]).toBeNull();
     expect(b[1] && rowOf(b[1])).toEqual(a[1] && rowOf(a[1]));
     expect(b[3] && rowOf(b[3])).toEqual(a[2] && rowOf(a[2]));
-    expect(a[0]?.shape.length).toBe(SHAPE_NAMES.length);
+    expect(a[1]?.row).toBe(SHAPE_NAMES.length);
+    expect(a[1]?.previous).toBe(0);
   });
 
   it('score a line the same from its parts as from its sparse row', () => {

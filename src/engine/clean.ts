@@ -14,7 +14,7 @@ import { isOpen, readLayout } from './layout.js';
 import { chooseTitle, readMetadata, titleCandidates, unglueAuthor, type TitleCandidate } from './header.js';
 import { splitLines, type Line } from './lines.js';
 import type { PageMetadata } from './metadata.js';
-import { secondStageFeatures } from './model/context.js';
+import { forEachSecondStageVector } from './model/context.js';
 import { firstStageScore, lineFeatures, type LineFeatures } from './model/features.js';
 import { FITTED_MODEL } from './model/fitted.js';
 import { loadModel, type Model } from './model/model.js';
@@ -44,7 +44,7 @@ function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures
     first.push(firstStageScore(model.lineWeights, line));
   });
   const scores = new Float32Array(lines.length);
-  secondStageFeatures(first, positions.map((index) => (lines[index] as Line).text), present).forEach((vector, k) => {
+  forEachSecondStageVector(first, positions.map((index) => (lines[index] as Line).text), present, (vector, k) => {
     scores[positions[k] ?? 0] = forestScore(model.secondStage, vector);
   });
   return scores;

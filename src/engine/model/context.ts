@@ -6,7 +6,7 @@
  */
 import { heaviestStretch } from '../decode.js';
 import { countWords } from '../lines.js';
-import { SHAPE_NAMES, type LineFeatures } from './features.js';
+import { SHAPE_NAMES, SHAPE_SIZE, type LineFeatures } from './features.js';
 
 export const CONTEXT_FEATURES = [
   'bias', 'score', 'score:prev', 'score:next', 'score:prev2', 'score:next2',
@@ -33,11 +33,20 @@ function extreme(clipped: Float64Array, from: number, to: number, pickMax: boole
   return best;
 }
 
-/**
- * The second stage's features of a sequence of lines, one vector per line (SECOND_STAGE_FEATURES):
- * `scores` are the first stage's, `texts` the lines' texts, `features` their features.
- */
+/** The second stage's features of a sequence of lines as arrays, one per line, as training keeps them. */
 export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly string[], features: readonly LineFeatures[]): Float32Array[] {
+  const vectors: Float32Array[] = [];
+  forEachSecondStageVector(scores, texts, features, (vector) => vectors.push(Float32Array.from(vector)));
+  return vectors;
+}
+
+/**
+ * The second stage's features of a sequence of lines (SECOND_STAGE_FEATURES), handed to `visit`
+ * line by line in one vector filled afresh for each: `scores` are the first stage's, `texts`
+ * the lines' texts, `features` their features. One vector, not one per line: the page's vectors
+ * held at once took over 400 bytes a line.
+ */
+export function forEachSecondStageVector(scores: ArrayLike<number>, texts: readonly string[], features: readonly LineFeatures[], visit: (vector: Float32Array, k: number) => void): void {
   const n = scores.length;
   const clipped = Float64Array.from({ length: n }, (_, k) => clip(scores[k] ?? 0));
   const prefix = new Float64Array(n + 1);
@@ -51,15 +60,12 @@ export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly s
   let total = 0;
   for (const value of mass) total += value;
   const run = heaviestStretch(scores);
-  const vectors: Float32Array[] = [];
-  // One buffer for the page, each line's vector a view into it: typed arrays of this size are
-  // allocated outside the heap, and one per line costs more than filling them.
-  const width = SECOND_STAGE_FEATURES.length;
-  const buffer = new Float32Array(n * width);
+  const vector = new Float32Array(SECOND_STAGE_FEATURES.length);
   let above = 0;
   for (let k = 0; k < n; k++) {
-    const vector = buffer.subarray(k * width, (k + 1) * width);
-    vector.set((features[k] as LineFeatures).shape, CONTEXT_FEATURES.length);
+    vector.fill(0);
+    const { shapes, row } = features[k] as LineFeatures;
+    for (let j = 0; j < SHAPE_SIZE; j++) vector[CONTEXT_FEATURES.length + j] = shapes[row + j] ?? 0;
     const set = (name: ContextFeature, value: number) => {
       vector[AT[name]] = value;
     };
@@ -98,7 +104,6 @@ export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly s
     set('long', long);
     set('long*mean:8', long * mean(k, 8));
     above += mass[k] ?? 0;
-    vectors.push(vector);
+    visit(vector, k);
   }
-  return vectors;
 }

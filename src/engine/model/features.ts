@@ -8,7 +8,7 @@
  */
 import type { Line } from '../lines.js';
 import type { PageProfile } from '../profile.js';
-import { AT, describeLine, OWN, OWN_SIZE, type LineFacts } from './line-shape.js';
+import { describeLine, OWN, OWN_SIZE, type LineFacts } from './line-shape.js';
 
 /** The first stage's features of the line's edges: whether it has neighbours, and how blank lines set it apart. */
 const EDGE = ['bias', 'language-unknown', 'first-line', 'last-line', 'prev:none', 'next:none', 'blank-both*mixed', 'blank-none*mixed'] as const;
@@ -27,7 +27,7 @@ export const DENSE_NAMES: readonly string[] = [...OWN, ...OWN.map((name) => `pre
 /** The second stage's view of a line: its own shape, its edges and its place on the page. */
 export const SHAPE_NAMES: readonly string[] = [...OWN, ...EDGE, ...PLACE];
 export const DENSE_SIZE = DENSE_NAMES.length;
-const SHAPE_SIZE = SHAPE_NAMES.length;
+export const SHAPE_SIZE = SHAPE_NAMES.length;
 /** One line's first-stage features: sparse pairs, indices ascending within the dense part. */
 export interface Row {
   indices: number[];
@@ -35,53 +35,56 @@ export interface Row {
 }
 
 /**
- * One line's features for both stages. The first stage's are kept in parts, so that the shipped
- * model scores a line from them directly (`firstStageScore`) and training reads the same values
- * as a sparse row (`rowOf`): its own shape, its neighbours' (null at the page's edges), its edge
- * features, and its hashed words with their values.
+ * One line's features for both stages, as places in the page's buffers rather than arrays of
+ * its own: a view per part and line cost more to make than the features did, and hundreds of
+ * bytes a line on a page of a million lines. The shipped model scores a line from them
+ * directly (`firstStageScore`); training reads the same values as a sparse row (`rowOf`).
  */
 export interface LineFeatures {
-  own: Float32Array;
-  previous: Float32Array | null;
-  next: Float32Array | null;
-  edges: Float32Array;
+  /** The page's shape rows (SHAPE_NAMES each): this line's starts at `row`, its own features first, its edge features after them. */
+  shapes: Float32Array;
+  row: number;
+  /** The rows of the lines before and after it, -1 at the page's edges. */
+  previous: number;
+  next: number;
+  /** The page's hashed words: this line's are those from `from` to `to`. */
   hashed: Int32Array;
   hashedValues: Float32Array;
-  /** SHAPE_NAMES, dense. */
-  shape: Float32Array;
+  from: number;
+  to: number;
 }
 
 /** The first stage's score of a line: its features' dot product with the weights. */
 export function firstStageScore(weights: ArrayLike<number>, line: LineFeatures): number {
   let sum = 0;
-  const { own: self, previous, next, edges, hashed, hashedValues } = line;
-  for (let k = 0; k < OWN_SIZE; k++) sum += (weights[k] ?? 0) * (self[k] ?? 0);
-  if (previous) for (let k = 0; k < OWN_SIZE; k++) sum += (weights[OWN_SIZE + k] ?? 0) * (previous[k] ?? 0);
-  if (next) for (let k = 0; k < OWN_SIZE; k++) sum += (weights[2 * OWN_SIZE + k] ?? 0) * (next[k] ?? 0);
-  for (let k = 0; k < EDGE.length; k++) sum += (weights[3 * OWN_SIZE + k] ?? 0) * (edges[k] ?? 0);
-  for (let k = 0; k < hashed.length; k++) sum += (weights[hashed[k] ?? 0] ?? 0) * (hashedValues[k] ?? 0);
+  const { shapes, row, previous, next, hashed, hashedValues, from, to } = line;
+  for (let k = 0; k < OWN_SIZE; k++) sum += (weights[k] ?? 0) * (shapes[row + k] ?? 0);
+  if (previous >= 0) for (let k = 0; k < OWN_SIZE; k++) sum += (weights[OWN_SIZE + k] ?? 0) * (shapes[previous + k] ?? 0);
+  if (next >= 0) for (let k = 0; k < OWN_SIZE; k++) sum += (weights[2 * OWN_SIZE + k] ?? 0) * (shapes[next + k] ?? 0);
+  for (let k = 0; k < EDGE.length; k++) sum += (weights[3 * OWN_SIZE + k] ?? 0) * (shapes[row + OWN_SIZE + k] ?? 0);
+  for (let k = from; k < to; k++) sum += (weights[hashed[k] ?? 0] ?? 0) * (hashedValues[k] ?? 0);
   return sum;
 }
 
 /** A line's first-stage features as a sparse row (zeros left out), as training reads them. */
 export function rowOf(line: LineFeatures): Row {
   const row: Row = { indices: [], values: [] };
-  const push = (offset: number, vector: ArrayLike<number>) => {
-    for (let k = 0; k < vector.length; k++) {
-      const value = vector[k] ?? 0;
+  const push = (offset: number, start: number, length: number) => {
+    for (let k = 0; k < length; k++) {
+      const value = line.shapes[start + k] ?? 0;
       if (value === 0) continue;
       row.indices.push(offset + k);
       row.values.push(value);
     }
   };
-  push(0, line.own);
-  if (line.previous) push(OWN_SIZE, line.previous);
-  if (line.next) push(2 * OWN_SIZE, line.next);
-  push(3 * OWN_SIZE, line.edges);
-  line.hashed.forEach((index, k) => {
-    row.indices.push(index);
+  push(0, line.row, OWN_SIZE);
+  if (line.previous >= 0) push(OWN_SIZE, line.previous, OWN_SIZE);
+  if (line.next >= 0) push(2 * OWN_SIZE, line.next, OWN_SIZE);
+  push(3 * OWN_SIZE, line.row + OWN_SIZE, EDGE.length);
+  for (let k = line.from; k < line.to; k++) {
+    row.indices.push(line.hashed[k] ?? 0);
     row.values.push(line.hashedValues[k] ?? 0);
-  });
+  }
   return row;
 }
 
@@ -263,8 +266,8 @@ export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits:
       k === total - 1 ? 1 : 0,
       previous ? 0 : 1,
       next ? 0 : 1,
-      (fact.own[AT['blank-both']] ?? 0) * mixed,
-      (fact.own[AT['blank-none']] ?? 0) * mixed,
+      fact.blankBoth * mixed,
+      fact.blankNone * mixed,
       total <= 1 ? 0 : k / (total - 1),
       k < total * 0.05 ? 1 : 0,
       k >= total * 0.95 ? 1 : 0,
@@ -288,18 +291,16 @@ export function lineFeatures(lines: readonly Line[], profile: PageProfile, bits:
   const indices = Int32Array.from(hashed.indices);
   const values = Float32Array.from(hashed.values);
   const features: Array<LineFeatures | null> = lines.map(() => null);
-  facts.forEach((fact, k) => {
-    const row = k * SHAPE_SIZE;
-    const from = hashedFrom[k] ?? 0;
-    const to = hashedFrom[k + 1] ?? 0;
+  facts.forEach((_fact, k) => {
     features[positions[k] ?? 0] = {
-      own: fact.own,
-      previous: facts[k - 1]?.own ?? null,
-      next: facts[k + 1]?.own ?? null,
-      edges: shapes.subarray(row + OWN_SIZE, row + OWN_SIZE + EDGE.length),
-      hashed: indices.subarray(from, to),
-      hashedValues: values.subarray(from, to),
-      shape: shapes.subarray(row, row + SHAPE_SIZE),
+      shapes,
+      row: k * SHAPE_SIZE,
+      previous: k > 0 ? (k - 1) * SHAPE_SIZE : -1,
+      next: k < total - 1 ? (k + 1) * SHAPE_SIZE : -1,
+      hashed: indices,
+      hashedValues: values,
+      from: hashedFrom[k] ?? 0,
+      to: hashedFrom[k + 1] ?? 0,
     };
   });
   return features;

@@ -25,10 +25,11 @@ export const OWN_SIZE = OWN.length;
 /** Each feature's index, looked up once: they are set for every line of every page. */
 export const AT = Object.fromEntries(OWN.map((name, index) => [name, index])) as Record<OwnFeature, number>;
 
-/** What the features of the lines around a line read of it. */
+/** What the features of the lines around a line read of it (its own features are in the vector it was given). */
 export interface LineFacts {
-  /** OWN, dense. */
-  own: Float32Array;
+  /** Blank lines on both sides of it, or on neither (1 or 0). */
+  blankBoth: number;
+  blankNone: number;
   /** Lower-cased, digits folded to 0. */
   words: string[];
   prose: boolean;
@@ -248,5 +249,11 @@ export function describeLine(line: Line, index: number, lines: readonly Line[], 
   if (ends && words.length >= 6) vector[AT['sentence-like']] = 1;
   if (words.length <= 4 && end === AT['end:open']) vector[AT['short-open']] = 1;
   if (words.length <= 8 && titleCase) vector[AT['short-title-case']] = 1;
-  return { own: vector, words, prose: words.length >= 20 || (words.length >= 10 && ends), logWords: Math.log1p(words.length) };
+  return {
+    blankBoth: blankBefore && blankAfter ? 1 : 0,
+    blankNone: !blankBefore && !blankAfter ? 1 : 0,
+    words,
+    prose: words.length >= 20 || (words.length >= 10 && ends),
+    logWords: Math.log1p(words.length),
+  };
 }
