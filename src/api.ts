@@ -48,10 +48,10 @@ function rulesOf(options: unknown, where: string): readonly Rule[] {
   if (options === undefined) return builtinRules;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) badArgument(`${where}: options must be an object such as { rules } or { config }, got ${describe(options)}`);
   const { rules, config } = options as CleanerOptions;
+  if (rules === undefined && config === undefined) return builtinRules;
   if (rules !== undefined && !Array.isArray(rules)) badArgument(`${where}: rules must be an array of rules, got ${describe(rules)}`);
   if (config !== undefined && !Array.isArray((config as Partial<Config> | null)?.rules)) badArgument(`${where}: config must be a configuration from loadConfig, got ${describe(config)}`);
   const all = [...(rules ?? []), ...(config?.rules ?? [])];
-  if (rules === undefined && config === undefined) return builtinRules;
   const seen = new Set<string>();
   all.forEach((rule, index) => checkRule(rule, `${where}: rules[${index}]`, seen));
   return all;

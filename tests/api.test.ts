@@ -1,23 +1,12 @@
 /** The library as a program uses it: checked arguments, typed errors, the CLI's configuration and decoding. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from './cli-helpers.js';
 import { builtinRules, clean, CleanNewsError, ConfigError, createCleaner, decode, loadConfig, loadRuleFile, type Rule } from '../src/index.js';
 
 const PAGE = 'Storm hits coast\n\nThe storm reached the coast on Monday, and thousands of homes lost power overnight.\nGET OUR APP\n';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function files(entries: Record<string, unknown>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'clean-news-api-'));
-  dirs.push(dir);
-  for (const [name, content] of Object.entries(entries)) writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
-  return dir;
-}
+afterEach(removeTempDirs);
 
 function thrown(run: () => unknown): { code?: string; message: string } {
   try {
@@ -49,10 +38,10 @@ describe('the library', () => {
   });
 
   it('loads rule files and configurations as the CLI does, with its messages, as a ConfigError with a code', () => {
-    const dir = files({
-      'site.json': { rules: [{ id: 'site/promo', kind: 'line', description: 'The app banner.', lines: ['GET OUR APP'] }] },
-      'bad.json': { rules: [{ id: 'site/x', kind: 'pattern', description: 'x', pattern: '(?=a)b' }] },
-      'config.json': { ruleFiles: ['site.json'], packs: { daily8: 'off' } },
+    const dir = tempDir({
+      'site.json': JSON.stringify({ rules: [{ id: 'site/promo', kind: 'line', description: 'The app banner.', lines: ['GET OUR APP'] }] }),
+      'bad.json': JSON.stringify({ rules: [{ id: 'site/x', kind: 'pattern', description: 'x', pattern: '(?=a)b' }] }),
+      'config.json': JSON.stringify({ ruleFiles: ['site.json'], packs: { daily8: 'off' } }),
     });
     const rules = loadRuleFile(path.join(dir, 'site.json'));
     expect(rules.map((rule) => rule.id)).toEqual(['site/promo']);

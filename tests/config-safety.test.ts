@@ -4,32 +4,22 @@
  * unless it is sticky and the file is yours. The search stops at the repository's root or the
  * user's home; what cannot be used is reported, never fatal.
  */
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
 import { CONFIG_FILE_NAME } from '../src/config/find.js';
-import { page, removeTempDirs, runCli, runCliWithSummary } from './cli-helpers.js';
+import { page, removeTempDirs, runCli, runCliWithSummary, tempDir } from './cli-helpers.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  removeTempDirs();
-});
+afterEach(removeTempDirs);
 
 const CONFIG = JSON.stringify({ format: 'json', ruleFiles: ['site.json'] });
 const RULES = JSON.stringify({ rules: [{ id: 'site/promo', kind: 'line', description: 'Promo.', lines: ['GET OUR APP'] }] });
 
 /** root/CONFIG, root/site.json and root/work/deep, the directory runs start from. */
 function tree(): { root: string; cwd: string; config: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'clean-news-safety-'));
-  dirs.push(root);
-  const cwd = path.join(root, 'work', 'deep');
-  mkdirSync(cwd, { recursive: true });
-  writeFileSync(path.join(root, CONFIG_FILE_NAME), CONFIG);
-  writeFileSync(path.join(root, 'site.json'), RULES);
-  return { root, cwd, config: path.join(root, CONFIG_FILE_NAME) };
+  const root = tempDir({ [CONFIG_FILE_NAME]: CONFIG, 'site.json': RULES, 'work/deep/.keep': '' });
+  return { root, cwd: path.join(root, 'work', 'deep'), config: path.join(root, CONFIG_FILE_NAME) };
 }
 
 const load = (cwd: string, extra: object = {}) => loadConfig({ cwd, home: '/nonexistent', ...extra });

@@ -63,20 +63,20 @@ export class BatchReport {
 
   add(report: PageReport, messages: string): void {
     this.pages.push({ ...report, messages: messages.split('\n').filter((line) => line !== ''), order: this.pages.length });
-    if (report.lines === undefined) return;
-    this.detailed++;
-    // Past twice the bound, the lines of all but the pages that lost most are let go.
-    if (this.detailed <= 2 * DETAILED_PAGES) return;
+    if (report.lines !== undefined && ++this.detailed > 2 * DETAILED_PAGES) this.keepLinesOfTop();
+  }
+
+  /** Lets go of the lines of all but the DETAILED_PAGES pages that lost most. */
+  private keepLinesOfTop(): void {
     const withLines = this.pages.filter((page) => page.lines !== undefined).sort(byShare);
     for (const page of withLines.slice(DETAILED_PAGES)) delete page.lines;
-    this.detailed = DETAILED_PAGES;
+    this.detailed = Math.min(withLines.length, DETAILED_PAGES);
   }
 
   /** The report as data: totals, then the pages, those that lost most first. */
   result(): { schemaVersion: 1; totals: Totals; pages: PageReport[] } {
+    this.keepLinesOfTop();
     const pages = [...this.pages].sort(byShare);
-    let kept = 0;
-    for (const page of pages) if (page.lines !== undefined && kept++ >= DETAILED_PAGES) delete page.lines;
     const rules: Record<string, number> = {};
     for (const page of pages) for (const [rule, count] of Object.entries(page.rules)) rules[rule] = (rules[rule] ?? 0) + count;
     const cleaned = pages.filter((page) => !page.failed);

@@ -83,7 +83,7 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
   let bytes: Buffer;
   try {
     // Read first, so a named file that is not there fails as it does for the main command.
-    bytes = readFileBounded(input.path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    bytes = readFileBounded(input.path, options.maxBytes ?? DEFAULT_MAX_BYTES).bytes;
   } catch (err) {
     if (err instanceof InputRefused) reporter.error(subject, err.message);
     else reporter.failure(subject, err);
@@ -94,7 +94,7 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
   for (const format of FORMATS) {
     const target = outputPathFor(input.path, format, input.base, options.outDir);
     try {
-      expected.push({ format, path: target, bytes: readFileBounded(target, options.maxBytes ?? DEFAULT_MAX_BYTES) });
+      expected.push({ format, path: target, bytes: readFileBounded(target, options.maxBytes ?? DEFAULT_MAX_BYTES).bytes });
     } catch (err) {
       if (isMissing(err)) continue;
       if (err instanceof InputRefused) reporter.error(subject, `expected output ${displayPath(target)}: ${err.message}`);

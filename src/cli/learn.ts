@@ -27,7 +27,7 @@ export async function learnInputs(args: readonly string[], options: LearnCliOpti
       try {
         const page = await readPage(item, subject, reporter, options.maxBytes);
         if (page === undefined) failures++;
-        else learner.add(item.path, page);
+        else learner.add(item.path, page.text);
       } catch (error) {
         reporter.failure(subject, error);
         failures++;

@@ -7,7 +7,7 @@ import { reportFormatOf } from './batch-report.js';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, StdoutSink, type Format } from './output.js';
 import { cleanInputs } from './pipeline.js';
-import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount } from './read-input.js';
+import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount, readFileBounded, readStreamBounded } from './read-input.js';
 import { Reporter } from './report.js';
 import { installInterruptHandlers } from './temp-files.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
@@ -172,9 +172,9 @@ async function run(command: ParsedCommand): Promise<number> {
 
 /** The names --files-from gives, one per line or NUL-separated; null (after saying why) when the list cannot be read. */
 async function readFileList(file: string, nul: boolean, maxBytes: number | undefined, reporter: Reporter): Promise<string[] | null> {
-  const { readFileBounded, readStreamBounded, DEFAULT_MAX_BYTES: limit } = await import('./read-input.js');
   try {
-    const bytes = file === STDIN_ARGUMENT ? await readStreamBounded(process.stdin, maxBytes ?? limit) : readFileBounded(file, maxBytes ?? limit);
+    const limit = maxBytes ?? DEFAULT_MAX_BYTES;
+    const bytes = file === STDIN_ARGUMENT ? await readStreamBounded(process.stdin, limit) : readFileBounded(file, limit).bytes;
     const names = bytes.toString('utf8').split(nul ? '\0' : /\r?\n/);
     return names.filter((name) => name !== '');
   } catch (err) {

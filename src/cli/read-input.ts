@@ -43,11 +43,17 @@ function kindOf(stats: Stats): string {
   return 'not a file';
 }
 
+/** A file's bytes, and its permission bits: what its output is created with. */
+export interface BoundedFile {
+  bytes: Buffer;
+  mode: number;
+}
+
 /**
- * A regular file's bytes, at most `maxBytes` of them. Opened without blocking, so a FIFO
- * named as an input does not wait for a writer before it is refused.
+ * A regular file's bytes, at most `maxBytes` of them, and its mode. Opened without blocking, so
+ * a FIFO named as an input does not wait for a writer before it is refused.
  */
-export function readFileBounded(file: string, maxBytes: number): Buffer {
+export function readFileBounded(file: string, maxBytes: number): BoundedFile {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd);
@@ -68,7 +74,7 @@ export function readFileBounded(file: string, maxBytes: number): Buffer {
       length += read;
     }
     if (length > maxBytes) throw tooLarge(maxBytes);
-    return buffer.subarray(0, length);
+    return { bytes: buffer.subarray(0, length), mode: stats.mode & 0o777 };
   } finally {
     closeSync(fd);
   }

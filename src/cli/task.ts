@@ -14,7 +14,7 @@ import type { ColorLevel } from './color.js';
 import { decode } from '../input/decode.js';
 import { STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
 import { writeFileAtomic, type Format } from './output.js';
-import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded, readStreamBounded } from './read-input.js';
+import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded, readStreamBounded, type BoundedFile } from './read-input.js';
 import { displayPath, Reporter, type ReportOptions } from './report.js';
 import { pageCounts, type PageCounts } from './tally.js';
 
@@ -107,8 +107,9 @@ export class PageRunner {
     const { reporter } = messages;
     const failed = (): Outcome => ({ ok: false, messages: messages.text });
     try {
-      const page = await readPage(input, subject, reporter, this.options.maxBytes);
-      if (page === undefined) return failed();
+      const read = await readPage(input, subject, reporter, this.options.maxBytes);
+      if (read === undefined) return failed();
+      const page = read.text;
       const result = this.cleaner(page);
       const limit = this.options.maxRemoved;
       if (limit !== undefined) {
@@ -121,7 +122,7 @@ export class PageRunner {
       const counts = pageCounts(page, result);
       const report = this.options.report === undefined ? {} : { report: pageReport(inputName(input), page, result, counts, this.options.report === 'html') };
       if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts, ...report };
-      const write = { target: task.target, data: this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, mode: statSync(task.input.path).mode & 0o777 };
+      const write = { target: task.target, data: this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, mode: read.mode };
       if (this.options.deferWrites) return { ok: true, messages: messages.text, counts, ...report, write };
       const error = writeOutput(write);
       if (error !== undefined) {
@@ -181,20 +182,28 @@ export function jsonOutput(result: CleanResult, input: string): string {
  * are only ever opened for reading. Files are read synchronously, as outputs are written (see
  * writeFileAtomic).
  */
-export async function readPage(input: Input, subject: string, reporter: Reporter, maxBytes = DEFAULT_MAX_BYTES): Promise<string | undefined> {
-  let bytes: Buffer;
+export async function readPage(input: Input, subject: string, reporter: Reporter, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadPage | undefined> {
+  let file: BoundedFile;
   try {
-    bytes = input.kind === 'stdin' ? await readStreamBounded(process.stdin, maxBytes) : readFileBounded(input.path, maxBytes);
+    // Standard input is printed, never written to a file: its mode is that of a new file.
+    file = input.kind === 'stdin' ? { bytes: await readStreamBounded(process.stdin, maxBytes), mode: 0o666 } : readFileBounded(input.path, maxBytes);
   } catch (err) {
     if (!(err instanceof InputRefused)) throw err;
     reporter.error(subject, err.message);
     return undefined;
   }
-  const page = decodePage(bytes, subject, reporter);
-  if (page !== undefined && input.kind === 'stdin' && looksLikeFileList(page)) {
+  const text = decodePage(file.bytes, subject, reporter);
+  if (text === undefined) return undefined;
+  if (input.kind === 'stdin' && looksLikeFileList(text)) {
     reporter.warning(subject, 'looks like a list of file names, not a page: to clean those files, use --files-from - (-0 for find -print0)');
   }
-  return page;
+  return { text, mode: file.mode };
+}
+
+/** A page read: its text, and the permission bits its output is created with. */
+export interface ReadPage {
+  text: string;
+  mode: number;
 }
 
 /** Standard input that names files (`find . -name '*.txt' | clean-news`) rather than holding a page. */

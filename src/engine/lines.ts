@@ -1,3 +1,5 @@
+import { codeUnitTest } from './code-units.js';
+
 /** One input line: its 1-based number, its text without surrounding whitespace, its lookup key. */
 export interface Line {
   no: number;
@@ -78,17 +80,8 @@ export function countCapitalised(text: string): number {
   return count;
 }
 
-/** Whether each BMP code unit is a capital or a digit: 0 not yet known, 1 yes, 2 no (filled as units are met). */
-const CAPITAL_CLASS = new Uint8Array(0x10000);
-
-function isCapitalUnit(code: number): boolean {
-  let known = CAPITAL_CLASS[code];
-  if (known === 0) {
-    known = CAPITAL.test(String.fromCharCode(code)) ? 1 : 2;
-    CAPITAL_CLASS[code] = known;
-  }
-  return known === 1;
-}
+/** Whether a BMP code unit is a capital or a digit. */
+const isCapitalUnit = codeUnitTest(CAPITAL);
 
 /** How many runs of non-space characters the text has (as `\S+` finds them). */
 export function countWords(text: string): number {

@@ -3,6 +3,7 @@
  * them; menus, labels and headline lists are not (the jusText insight). Short lists suffice:
  * the density only has to separate running text from everything else.
  */
+import { codeUnitTest } from './code-units.js';
 const LISTS: Record<string, string> = {
   en: 'a about after all also an and any are as at be been but by can could did do for from had has have he her his how i if in into is it its just more most my no not of on one or our out over said she so some than that the their them then there these they this to up was we were what when where which while who will with would you your',
   es: 'a al como con de del el en era es esta este fue ha hay la las lo los más no o para pero por que se sin sobre su sus también un una y ya',
@@ -31,17 +32,8 @@ SETS.forEach((set, index) => {
 const LONGEST = Math.max(...[...LISTS_OF.keys()].map((word) => word.length));
 
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}']$/u;
-/** Whether each BMP code unit is a word character: 0 not yet known, 1 yes, 2 no. */
-const BMP_CLASS = new Uint8Array(0x10000);
-
-function isWordUnit(code: number): boolean {
-  let known = BMP_CLASS[code];
-  if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    BMP_CLASS[code] = known;
-  }
-  return known === 1;
-}
+/** Whether a BMP code unit is a word character. */
+const isWordUnit = codeUnitTest(WORD_CHAR);
 
 /**
  * Calls `visit` with each word of the lower-cased text: a run of letters, marks, digits and

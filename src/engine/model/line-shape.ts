@@ -5,6 +5,7 @@
  */
 import { countCapitalised, isSpace, type Line } from '../lines.js';
 import { stopwordCount, type PageProfile } from '../profile.js';
+import { codeUnitTest } from '../code-units.js';
 import { forEachWord } from '../stopwords.js';
 
 /** Shape features of a line on its own; each neighbour's are repeated under a prefix. */
@@ -134,22 +135,17 @@ function scanChars(text: string): CharCounts {
   return counts;
 }
 
-/** Whether each code unit is a letter or a number (0 not yet known, 1 yes, 2 no); the pair of a surrogate is read whole. */
-const LETTER_OR_NUMBER = new Uint8Array(0x10000);
 const LETTER_OR_NUMBER_CHAR = /^[\p{L}\p{N}]$/u;
+const isLetterOrNumberUnit = codeUnitTest(LETTER_OR_NUMBER_CHAR);
 
+/** Whether a line's last character is a letter or a number; the pair of a surrogate is read whole. */
 function endsWithLetterOrNumber(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   if (last >= 0xdc00 && last <= 0xdfff && text.length > 1) {
     const high = text.charCodeAt(text.length - 2);
     if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_NUMBER_CHAR.test(text.slice(-2));
   }
-  let known = LETTER_OR_NUMBER[last] ?? 0;
-  if (known === 0) {
-    known = LETTER_OR_NUMBER_CHAR.test(String.fromCharCode(last)) ? 1 : 2;
-    LETTER_OR_NUMBER[last] = known;
-  }
-  return known === 1;
+  return isLetterOrNumberUnit(last);
 }
 
 /** How a (non-empty) line ends: an ellipsis, a sentence's end (closing quotes after it allowed), a colon, a comma, a letter or number, or something else. */
