@@ -30,7 +30,7 @@ export interface PageReport {
 }
 
 /** The pages whose lines the HTML page shows, those that lost most. */
-export const DETAILED_PAGES = 500;
+const DETAILED_PAGES = 500;
 
 export function pageReport(input: string, page: string, result: CleanResult, counts: PageCounts, withLines: boolean): PageReport {
   return {

@@ -69,10 +69,10 @@ export function cleanRecord(line: string, number: number, cleaner: Cleaner, maxR
 }
 
 /** How deep a record's arrays and objects may nest. */
-export const MAX_DEPTH = 1000;
+const MAX_DEPTH = 1000;
 
 /** Whether JSON text nests arrays and objects deeper than `limit` (brackets in strings do not count). */
-export function nestedDeeperThan(json: string, limit: number): boolean {
+function nestedDeeperThan(json: string, limit: number): boolean {
   let depth = 0;
   for (let i = 0; i < json.length; i++) {
     const code = json.charCodeAt(i);

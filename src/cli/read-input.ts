@@ -31,7 +31,7 @@ export function parseByteCount(value: string): number | null {
   return Number.isSafeInteger(bytes) ? bytes : null;
 }
 
-export function tooLarge(maxBytes: number): InputRefused {
+function tooLarge(maxBytes: number): InputRefused {
   return new InputRefused(`larger than ${describeBytes(maxBytes)} (--max-bytes), skipped`);
 }
 
