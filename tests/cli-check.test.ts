@@ -145,11 +145,11 @@ describe('check on the repository fixtures (what CI runs)', () => {
 
   it('is what `npm run check` and .ci/run run, after the tests', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.check).toBe('node bin/clean-news.js check fixtures/');
+    expect(pkg.scripts.check).toBe('node bin/clean-news.cjs check fixtures/');
     const ci = readFileSync(path.join(root, '.ci/run'), 'utf8').split('\n');
     const at = (command: string): number => ci.findIndex((line) => line.trim() === command);
     expect(at('npm ci')).toBeGreaterThanOrEqual(0);
     expect(at('npm test')).toBeGreaterThan(at('npm ci'));
-    expect(at('node bin/clean-news.js check fixtures/')).toBeGreaterThan(at('npm test'));
+    expect(at('node bin/clean-news.cjs check fixtures/')).toBeGreaterThan(at('npm test'));
   });
 });

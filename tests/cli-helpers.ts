@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../bin/clean-news.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../bin/clean-news.cjs', import.meta.url));
 
 /** A page shaped like the scraped ones: title, source line, byline, body paragraphs, then chrome. */
 export function page(topic: string, extraParagraph = ''): string {

@@ -1,21 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, removeTempDirs, tempDir } from './cli-helpers.js';
 
 afterEach(removeTempDirs);
 
 const ROOT = path.join(path.dirname(CLI), '..');
-const BUNDLED_MAIN = pathToFileURL(path.join(ROOT, 'dist', 'bundle', 'main.js')).href;
+const LOADER = path.join(ROOT, 'bin', 'load-cli.cjs');
 
 /** Node's built-in modules that a CLI run loads beyond those Node itself starts with. */
 function builtinsLoadedBy(args: readonly string[], cwd: string): string[] {
   const script = `
     const before = new Set(process.moduleLoadList);
     process.on('exit', () => console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13)))));
-    import(${JSON.stringify(BUNDLED_MAIN)}).then(({ main }) => main(${JSON.stringify(args)}));`;
+    require(${JSON.stringify(LOADER)}).loadCli().main(${JSON.stringify(args)});`;
   const run = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as string[];

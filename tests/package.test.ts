@@ -42,8 +42,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('ships only what runs: the bin, the bundles, the types, the schemas, LICENSE and README', () => {
-    expect(packed.filter((file) => !/^(?:bin\/clean-news\.js|dist\/bundle\/[\w-]+\.js|dist\/types\/[\w/-]+\.d\.ts|dist\/schemas\/[\w.-]+\.json|LICENSE|README\.md|package\.json)$/.test(file))).toEqual([]);
-    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'bin/clean-news.js', 'dist/bundle/main.js', 'dist/bundle/worker.js', 'dist/bundle/index.js', 'dist/types/index.d.ts', 'dist/schemas/rule-file.schema.json']));
+    expect(packed.filter((file) => !/^(?:bin\/(?:clean-news|load-cli)\.cjs|dist\/bundle\/[\w-]+\.js|dist\/bundle\/cli\.(?:cjs|cache)|dist\/types\/[\w/-]+\.d\.ts|dist\/schemas\/[\w.-]+\.json|LICENSE|README\.md|package\.json)$/.test(file))).toEqual([]);
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'bin/clean-news.cjs', 'bin/load-cli.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cache', 'dist/bundle/worker.js', 'dist/bundle/index.js', 'dist/types/index.d.ts', 'dist/schemas/rule-file.schema.json']));
   });
 
   it('installs with no dependencies and runs its bin', () => {
