@@ -37,6 +37,13 @@ describe('the library', () => {
     expect(clean(PAGE, { rules })).toEqual(result);
   });
 
+  it('matches an exact line of any length whatever its case and spacing', () => {
+    const long = 'Sign Up For Our Morning Newsletter And Never Miss The Stories That Matter To You';
+    const rules = [{ id: 'site/pitch', kind: 'line', description: 'The newsletter pitch.', lines: [long.toLowerCase()], scope: 'page' } as Rule, ...builtinRules];
+    const page = `${PAGE}\n${long.replace(/ /g, '  ')}\n`;
+    expect(clean(page, { rules }).removed).toContainEqual({ rule: 'site/pitch', line: PAGE.split('\n').length + 1, text: long.replace(/ /g, '  ') });
+  });
+
   it('loads rule files and configurations as the CLI does, with its messages, as a ConfigError with a code', () => {
     const dir = tempDir({
       'site.json': JSON.stringify({ rules: [{ id: 'site/promo', kind: 'line', description: 'The app banner.', lines: ['GET OUR APP'] }] }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../src/engine/lines.js';
+import { foldLine, foldedText, lineKey, splitLines } from '../src/engine/lines.js';
 
 /** The definition the one-scan split must keep: split on CRLF, CR or LF, drop a final empty line and a BOM, trim each line. */
 function reference(page: string): string[] {
@@ -21,5 +21,29 @@ describe('splitLines', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('lineKey', () => {
+  const word = fc.constantFrom('Share', 'share', 'SHARE', 'the', 'Storm', 'héllo', 'ÉTÉ', '’', '1', 'x');
+  const space = fc.constantFrom(' ', '  ', '\t', '\u00a0', ' \u3000 ');
+  const line = fc.array(fc.tuple(word, space), { minLength: 1, maxLength: 40 }).map((parts) => parts.map(([w, s]) => w + s).join('').trim());
+
+  it('is equal for two lines exactly when they are equal once case and whitespace are folded, long or short', () => {
+    fc.assert(
+      fc.property(line, line, (a, b) => {
+        expect(lineKey(a) === lineKey(b)).toBe(foldLine(a) === foldLine(b));
+        expect(lineKey(a.toUpperCase().replace(/ /g, '   '))).toBe(lineKey(a.toUpperCase()));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a short line as its folded text, and a page line gives the prefilters its folded text either way', () => {
+    expect(lineKey('Advertisement')).toBe('advertisement');
+    const long = 'The Storm Reached   the Coast on Monday, and thousands of homes lost power overnight.';
+    expect(lineKey(long)).not.toBe(foldLine(long));
+    expect(lineKey(long).length).toBeLessThan(10);
+    for (const text of ['Advertisement', long, '']) expect(foldedText(splitLines(text)[0] ?? { no: 1, text, key: lineKey(text) })).toBe(foldLine(text));
   });
 });

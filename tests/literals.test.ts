@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineKey } from '../src/engine/lines.js';
+import { foldLine } from '../src/engine/lines.js';
 import { BUILTIN_LITERALS } from '../src/rules/builtin-literals.js';
 import { builtinRules } from '../src/rules/index.js';
 import { requiredLiterals } from '../src/rules/literals.js';
@@ -37,7 +37,7 @@ function matches(pattern: RegExp, text: string): boolean {
 function gateHolds(pattern: RegExp, text: string): boolean {
   const index = new LiteralIndex();
   const gate = index.add(pattern);
-  return !matches(pattern, text) || passes(index.scan(lineKey(text)), gate);
+  return !matches(pattern, text) || passes(index.scan(foldLine(text)), gate);
 }
 
 describe('required literals of a pattern', () => {
@@ -84,6 +84,20 @@ describe('the literal index', () => {
     expect([signUp, upFor, comment, comments].map((gate) => passes(hits, gate))).toEqual([true, true, true, true]);
     const fewer = index.scan('no comment');
     expect([signUp, upFor, comment, comments].map((gate) => passes(fewer, gate))).toEqual([false, false, true, false]);
+  });
+
+  it('gives texts that pass the same gates one shared result, and a text that passes others its own', () => {
+    const index = new LiteralIndex();
+    const share = index.add(/share/);
+    const comment = index.add(/comment/);
+    const a = index.scan('share this');
+    expect(index.scan('share that, share it')).toBe(a);
+    const both = index.scan('share a comment');
+    expect(both).not.toBe(a);
+    expect([passes(a, share), passes(a, comment), passes(both, share), passes(both, comment)]).toEqual([true, false, true, true]);
+    // A gate added later is not passed by results shared from before it.
+    const later = index.add(/later/);
+    expect(passes(index.scan('share later'), later)).toBe(true);
   });
 
   it('lets a pattern without literals run on every line', () => {

@@ -11,6 +11,7 @@ import type { Claims } from './claims.js';
 import { decodeArticle, heaviestStretch } from './decode.js';
 import { continuesWrappedLine, countCapitalised, countWords, endsLikeSentence, fillsWrapWidth, wrapWidth, type Line } from './lines.js';
 import type { Model } from './model/model.js';
+import type { PageProfile } from './profile.js';
 import type { Removal } from './types.js';
 
 /** A page read up to the structural decoding: its lines, the rules' claims and layout, the model's scores. */
@@ -22,6 +23,7 @@ export interface ScoredPage {
   scores: Float32Array;
   set: RuleSet;
   model: Model;
+  profile: PageProfile;
 }
 
 export interface ArticleSpan {

@@ -1,7 +1,7 @@
 import type { CompiledSection, LineDecider, RuleSet } from '../rules/compile.js';
 import type { PageContext, Rule } from '../rules/types.js';
-import { cutInline, type InlineResult } from './inline.js';
-import type { Line } from './lines.js';
+import { cutInline, NO_CUTS, type InlineResult } from './inline.js';
+import { foldedText, type Line } from './lines.js';
 import { passes, type Hits } from '../rules/prefilter.js';
 
 /** Which part of the page a line sits in; header-scoped rules act only in the header. */
@@ -46,7 +46,7 @@ const NOT_YET = -2;
 const NONE = -1;
 
 export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
-  const hits = lines.map((line) => set.literals.scan(line.key));
+  const hits = lines.map((line) => set.literals.scan(foldedText(line)));
   const blocks = findBlocks(lines, hits, set);
   // The passes over a page ask about most lines several times (header, body, a second reading
   // with a title hint, tail): the deciders that ignore the page context are asked once per
@@ -66,7 +66,9 @@ export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
     memo[index] = found;
     return found;
   };
+  // Most lines have nothing to cut: only those that have are kept, the rest are one byte each.
   const cuts = new Map<number, InlineResult>();
+  const uncut = new Uint8Array(lines.length);
   const lineRule = (index: number, zone: Zone, page: PageContext): Rule | null => {
     const block = blocks.get(index);
     if (block) return block;
@@ -82,10 +84,13 @@ export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
     return found === NONE ? null : (set.lines[found] as LineDecider).rule;
   };
   const inlineCuts = (index: number): InlineResult => {
+    const text = lines[index]?.text ?? '';
+    if (uncut[index] === 1) return { text, cuts: NO_CUTS };
     let result = cuts.get(index);
     if (result === undefined) {
-      result = cutInline(lines[index]?.text ?? '', set, hits[index]);
-      cuts.set(index, result);
+      result = cutInline(text, set, hits[index]);
+      if (result.cuts.length === 0) uncut[index] = 1;
+      else cuts.set(index, result);
     }
     return result;
   };

@@ -67,7 +67,7 @@ export function scorePage(text: string, set: RuleSet, model: Model, clock: Stage
   const claims = clock.time('rules', () => claimLines(lines, set));
   const layout = clock.time('layout', () => readLayout(lines, claims, set));
   const features = clock.time('features', () => lineFeatures(lines, profile, model.bits, (index) => !isOpen(layout, claims, lines, index)));
-  return { lines, claims, layout, scores: clock.time('model', () => lineScores(lines, features, model)), set, model };
+  return { lines, claims, layout, scores: clock.time('model', () => lineScores(lines, features, model)), set, model, profile };
 }
 
 /** The structural decoding of a scored page, and the assembled result. */

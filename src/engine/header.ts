@@ -75,8 +75,7 @@ export function titleCandidates(page: ScoredPage, span: ArticleSpan): TitleCandi
     else if (inArticle.length === 0) above.push(i);
   }
   const pool = [...new Set([...above.slice(0, FROM_TOP), ...above.slice(-ABOVE_ARTICLE)])];
-  const counts = new Map<string, number>();
-  lines.forEach((line) => counts.set(line.key, (counts.get(line.key) ?? 0) + 1));
+  const counts = page.profile.lineCounts;
   // What the article says first: a headline shares its words, a byline or a menu item does not.
   const opening: Array<{ index: number; words: Set<string> }> = [];
   for (let i = inArticle[0] ?? span.end; i < span.end && opening.length < OPENING_LINES + 1; i++) {

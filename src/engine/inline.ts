@@ -1,6 +1,6 @@
 import type { RuleSet } from '../rules/compile.js';
 import { passes, type Hits } from '../rules/prefilter.js';
-import { lineKey } from './lines.js';
+import { foldLine } from './lines.js';
 import type { InlineRule } from '../rules/types.js';
 
 export interface InlineCut {
@@ -10,8 +10,10 @@ export interface InlineCut {
 
 export interface InlineResult {
   text: string;
-  cuts: InlineCut[];
+  cuts: readonly InlineCut[];
 }
+
+export const NO_CUTS: readonly InlineCut[] = Object.freeze([]);
 
 const CLOSES_ON_LEFT = /^[,.;:!?)\]”’]/;
 
@@ -66,12 +68,12 @@ function cutOne(text: string, rule: InlineRule, cuts: InlineCut[]): string {
 export function cutInline(paragraph: string, rules: Pick<RuleSet, 'inline' | 'literals'>, known?: Hits): InlineResult {
   const cuts: InlineCut[] = [];
   let text = paragraph;
-  let hits = known ?? rules.literals.scan(lineKey(text));
+  let hits = known ?? rules.literals.scan(foldLine(text));
   for (const { rule, gate } of rules.inline) {
     if (!passes(hits, gate)) continue;
     const cut = cutOne(text, rule, cuts);
     // A cut joins text: look again, since literals can meet across the join.
-    if (cut !== text) hits = rules.literals.scan(lineKey(cut));
+    if (cut !== text) hits = rules.literals.scan(foldLine(cut));
     text = cut;
   }
   return { text, cuts };

@@ -4,7 +4,7 @@ import { codeUnitTest } from './code-units.js';
 export interface Line {
   no: number;
   text: string;
-  /** Lower case, whitespace folded: what exact-line rules compare. */
+  /** What exact-line rules and repetition counts compare (see lineKey). */
   key: string;
 }
 
@@ -31,9 +31,45 @@ export function foldSpace(text: string): string {
   return hasOddSpace(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
-/** Case- and whitespace-insensitive form of a line, for exact-line lookups. */
-export function lineKey(text: string): string {
+/** Case- and whitespace-insensitive form of a line: what literal prefilters scan. */
+export function foldLine(text: string): string {
   return foldSpace(text).toLowerCase();
+}
+
+/** Folded lines up to this long are their own key, no larger than a digest would be. */
+const KEY_CHARS = 16;
+/** A digest key: a NUL, 64 bits of hash and 32 of length, as UTF-16 code units. */
+const DIGEST_CHARS = 7;
+
+/** Two 32-bit FNV-style hashes of the folded line, with different multipliers. */
+function digest(folded: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  const n = folded.length;
+  return String.fromCharCode(0, a & 0xffff, a >>> 16, b & 0xffff, b >>> 16, n & 0xffff, n >>> 16);
+}
+
+/**
+ * The key of a line, equal for lines equal once case and whitespace are folded: the folded
+ * line itself, or for a longer one its digest. A page holds every line's key, and paragraphs
+ * are most of its text: as copies, keys took a third of a large page's memory. Two different
+ * folded lines of a page share a digest with a chance of about n² / 2^65 for n long lines.
+ */
+export function lineKey(text: string): string {
+  const folded = foldLine(text);
+  return folded.length <= KEY_CHARS ? folded : digest(folded);
+}
+
+/** A line folded as lineKey folds it, for the literal prefilters: its key, unless that is a digest. */
+export function foldedText(line: Line): string {
+  const { key } = line;
+  return key.length === DIGEST_CHARS && key.charCodeAt(0) === 0 ? foldLine(line.text) : key;
 }
 
 /**

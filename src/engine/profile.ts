@@ -7,7 +7,7 @@ export interface PageProfile {
   /** How often each line key occurs: menus and teaser lists repeat, paragraphs do not. */
   lineCounts: ReadonlyMap<string, number>;
   /** Each text's words, counted once for the language guess and the features alike. */
-  tallies: Map<string, WordTally>;
+  tallies: ReadonlyMap<string, WordTally>;
 }
 
 /**
@@ -38,10 +38,7 @@ export function profilePage(lines: readonly Line[], sample: number): PageProfile
 export function stopwordCount(text: string, profile: PageProfile): number {
   const { language } = profile;
   if (language === null) return 0;
-  let tally = profile.tallies.get(text);
-  if (tally === undefined) {
-    tally = tallyWords(text);
-    profile.tallies.set(text, tally);
-  }
+  // Not kept: each line is asked once, and a huge page's tallies would outgrow its text.
+  const tally = profile.tallies.get(text) ?? tallyWords(text);
   return tally.lists[language.index] ?? 0;
 }

@@ -40,6 +40,8 @@ function literalsOf(pattern: RegExp): readonly string[] | null {
 export type Hits = Uint8Array;
 
 const NONE: Hits = new Uint8Array(0);
+/** Bounds the shared hits of a cleaner that reads millions of pages; past it, each text gets its own. */
+const MAX_SHARED_HITS = 4096;
 
 /**
  * The literals of many patterns, found in one pass over a lower-cased, space-folded text by
@@ -51,6 +53,8 @@ export class LiteralIndex {
   #literals = new Map<string, number[]>();
   #count = 0;
   #automaton: Automaton<number> | null = null;
+  /** Hits by their gates ("3,17"), shared by every text that passes just those. */
+  #shared = new Map<string, Hits>();
 
   /** Registers a pattern; returns its gate number, or null when the pattern must always run. */
   add(pattern: RegExp): number | null {
@@ -61,17 +65,30 @@ export class LiteralIndex {
     const longS = pattern.flags.includes('i') && pattern.flags.includes('u') && literals.some((literal) => literal.includes('s'));
     for (const literal of longS ? [...literals, 'ſ'] : literals) this.#literals.set(literal, [...(this.#literals.get(literal) ?? []), gate]);
     this.#automaton = null;
+    this.#shared.clear();
     return gate;
   }
 
-  /** The gates `lower` passes. */
+  /** The gates `lower` passes. The result is shared with other texts that pass the same gates: read it only. */
   scan(lower: string): Hits {
     const automaton = (this.#automaton ??= new Automaton(this.#literals));
-    let hits = NONE;
+    let found: number[] | null = null;
     automaton.scan(lower, (gates) => {
-      if (hits === NONE) hits = new Uint8Array(this.#count);
-      for (const gate of gates) hits[gate] = 1;
+      found ??= [];
+      for (const gate of gates) found.push(gate);
     });
+    return found === null ? NONE : this.#hitsOf(found);
+  }
+
+  // A typed array costs a hundred bytes and more: a page of millions of lines shares one per set of gates.
+  #hitsOf(found: number[]): Hits {
+    const key = [...new Set(found)].sort((a, b) => a - b).join(',');
+    let hits = this.#shared.get(key);
+    if (hits === undefined) {
+      hits = new Uint8Array(this.#count);
+      for (const gate of found) hits[gate] = 1;
+      if (this.#shared.size < MAX_SHARED_HITS) this.#shared.set(key, hits);
+    }
     return hits;
   }
 }
