@@ -3,7 +3,8 @@
  *
  *   (a) cp -r of the corpus: the floor, reading and writing the same bytes
  *   (b) one awk process deleting a fixed list of chrome lines from every file, into a file beside it
- *   (c) clean-news on the corpus, writing NAME.clean.txt beside each input (default --jobs, and --jobs 1)
+ *   (c) clean-news on the corpus, writing NAME.clean.txt beside each input (default --jobs, and --jobs 1);
+ *       (c0) with --baseline REV, that commit's clean-news built in a temporary directory, --jobs 1
  *   (d) clean-news on one seed page, beside (e) `node -e 0`: start-up
  *   and clean-news on one 10 MB and one 100 MB file (pages concatenated): time linear in size.
  *
@@ -16,6 +17,7 @@
  *   npm run bench                      20,000 pages, 100 MB and more
  *   npm run bench -- --scale 0.1       a tenth of that, for a quick look
  *   npm run bench -- --pages 2000 --no-big
+ *   npm run bench -- --baseline b475113   also the commit before issue 14, for pages per second per core
  *   npm run bench -- --profile --pages 2000   where the time goes, stage by stage (bench/profile.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,10 +27,11 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../scripts/random.js';
+import { buildBaseline } from './baseline.js';
 import { profileBatch } from './profile.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = path.join(ROOT, 'bin', 'clean-news.js');
+const CLI = path.join(ROOT, 'bin', 'clean-news.cjs');
 const SHARED_CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
 
 /** The full corpus: at least 20,000 pages, and at least 100 MB since every page is at least 2,600 bytes and their mean over 5,300. */
@@ -74,20 +77,23 @@ interface Args {
   keep: boolean;
   /** Only the per-stage breakdown, in this process. */
   profile: boolean;
+  /** A commit whose clean-news is timed too (c0). */
+  baseline: string | null;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { pages: FULL_PAGES, big: true, keep: false, profile: false };
+  const args: Args = { pages: FULL_PAGES, big: true, keep: false, profile: false, baseline: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-big') args.big = false;
     else if (arg === '--keep') args.keep = true;
     else if (arg === '--profile') args.profile = true;
+    else if (arg === '--baseline' && argv[i + 1] !== undefined) args.baseline = argv[++i] as string;
     else {
       const value = Number(argv[++i]);
       if (arg === '--pages' && Number.isInteger(value) && value > 0) args.pages = value;
       else if (arg === '--scale' && value > 0) args.pages = Math.max(1, Math.round(FULL_PAGES * value));
-      else throw new Error(`bad argument ${arg ?? ''} (expected --pages N, --scale S, --no-big, --keep, --profile)`);
+      else throw new Error(`bad argument ${arg ?? ''} (expected --pages N, --scale S, --baseline REV, --no-big, --keep, --profile)`);
     }
   }
   return args;
@@ -239,8 +245,11 @@ function run(command: string, args: readonly string[], cwd = ROOT): Promise<Run>
 interface Measure {
   label: string;
   runs: Run[];
+  /** The median of the runs that succeeded; NaN when none did. */
   seconds: number;
   peakRss: number | null;
+  /** Runs that exited with an error: their figures are left out. */
+  failed: number;
 }
 
 function median(values: readonly number[]): number {
@@ -275,10 +284,11 @@ async function measure(commands: readonly Command[], rounds: number): Promise<Me
   }
   return commands.map(({ label, reset }, i) => {
     reset?.();
-    const own = runs[i] ?? [];
+    const own = (runs[i] ?? []).filter((r) => r.status === 0);
+    const failed = (runs[i]?.length ?? 0) - own.length;
     const rss = own.flatMap((r) => (r.peakRss === null ? [] : [r.peakRss]));
-    console.log(`  ${label}: ${own.map((r) => r.seconds.toFixed(3)).join(' ')} s`);
-    return { label, runs: own, seconds: median(own.map((r) => r.seconds)), peakRss: rss.length === 0 ? null : Math.max(...rss) };
+    console.log(`  ${label}: ${own.map((r) => r.seconds.toFixed(3)).join(' ')} s${failed > 0 ? ` (${failed} runs failed)` : ''}`);
+    return { label, runs: own, seconds: own.length === 0 ? Number.NaN : median(own.map((r) => r.seconds)), peakRss: rss.length === 0 ? null : Math.max(...rss), failed };
   });
 }
 
@@ -297,19 +307,28 @@ function mb(bytes: number | null): string {
 }
 
 function row(m: Measure, pages?: number, bytes?: number): string {
+  const failed = m.runs.length === 0;
   const cells = [
     m.label.padEnd(44),
-    `${m.seconds.toFixed(3)} s`.padStart(10),
+    (failed ? 'FAILED' : `${m.seconds.toFixed(3)} s`).padStart(10),
     `${m.runs.length}`.padStart(5),
-    (pages === undefined ? '' : (pages / m.seconds).toFixed(0)).padStart(9),
-    (bytes === undefined ? '' : (bytes / MB / m.seconds).toFixed(1)).padStart(7),
+    (pages === undefined || failed ? '' : (pages / m.seconds).toFixed(0)).padStart(9),
+    (bytes === undefined || failed ? '' : (bytes / MB / m.seconds).toFixed(1)).padStart(7),
     mb(m.peakRss).padStart(9),
   ];
   return cells.join('  ');
 }
 
-function ratio(name: string, value: number, target: string, met: boolean): string {
-  return `  ${name.padEnd(38)} ${value.toFixed(2).padStart(6)}   target ${target.padEnd(10)} ${met ? 'met' : 'NOT met'}`;
+/** A ratio and its target; NaN (a command that failed every run) is not measured. */
+function ratio(name: string, value: number, target: string, met: (value: number) => boolean): string {
+  const shown = Number.isFinite(value) ? value.toFixed(2) : 'n/a';
+  const verdict = Number.isFinite(value) ? (met(value) ? 'met' : 'NOT met') : 'not measured';
+  return `  ${name.padEnd(44)} ${shown.padStart(6)}   target ${target.padEnd(8)} ${verdict}`;
+}
+
+/** A ratio without a target. */
+function figure(name: string, value: number, note: string): string {
+  return `  ${name.padEnd(44)} ${(Number.isFinite(value) ? value.toFixed(2) : 'n/a').padStart(6)}   (${note})`;
 }
 
 async function main(): Promise<void> {
@@ -331,6 +350,11 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     return;
   }
+  let baseline: { commit: string; bin: string } | null = null;
+  if (args.baseline !== null) {
+    console.log(`building the baseline, commit ${args.baseline}, in ${path.join(work, 'baseline')} ...`);
+    baseline = buildBaseline(ROOT, args.baseline, path.join(work, 'baseline'));
+  } else console.log('no baseline commit (--baseline REV): pages per second are not compared with an earlier clean-news');
 
   const fileList = path.join(work, 'files.list');
   writeFileSync(fileList, `${corpus.files.join('\n')}\n`);
@@ -353,15 +377,16 @@ async function main(): Promise<void> {
 
   console.log('measuring (seconds of each run):');
   const cleanOutputs = removeOutputs('.clean.txt');
-  const [copy, awk, batch, batch1] = (await measure(
-    [
-      { label: '(a) cp -r corpus', command: 'cp', args: ['-r', corpusDir, copyDir], reset: () => rmSync(copyDir, { recursive: true, force: true }) },
-      { label: '(b) awk chrome-line filter', command: 'awk', args: ['-v', `CHROME=${chromeFile}`, '-v', `LIST=${fileList}`, awkProgram], reset: removeOutputs('.txt.awk.out') },
-      { label: `(c) clean-news --quiet --jobs ${cores} DIR`, command: process.execPath, args: [CLI, '--quiet', '--jobs', String(cores), corpusDir], reset: cleanOutputs },
-      { label: '(c1) clean-news --quiet --jobs 1 DIR', command: process.execPath, args: [CLI, '--quiet', '--jobs', '1', corpusDir], reset: cleanOutputs },
-    ],
-    BATCH_ROUNDS,
-  )) as [Measure, Measure, Measure, Measure];
+  const batchCommands: Command[] = [
+    { label: '(a) cp -r corpus', command: 'cp', args: ['-r', corpusDir, copyDir], reset: () => rmSync(copyDir, { recursive: true, force: true }) },
+    { label: '(b) awk chrome-line filter', command: 'awk', args: ['-v', `CHROME=${chromeFile}`, '-v', `LIST=${fileList}`, awkProgram], reset: removeOutputs('.txt.awk.out') },
+    { label: `(c) clean-news --quiet --jobs ${cores} DIR`, command: process.execPath, args: [CLI, '--quiet', '--jobs', String(cores), corpusDir], reset: cleanOutputs },
+    { label: '(c1) clean-news --quiet --jobs 1 DIR', command: process.execPath, args: [CLI, '--quiet', '--jobs', '1', corpusDir], reset: cleanOutputs },
+  ];
+  if (baseline !== null) {
+    batchCommands.push({ label: `(c0) ${baseline.commit} --quiet --jobs 1 DIR`, command: process.execPath, args: [baseline.bin, '--quiet', '--jobs', '1', corpusDir], reset: cleanOutputs });
+  }
+  const [copy, awk, batch, batch1, batch0] = (await measure(batchCommands, BATCH_ROUNDS)) as [Measure, Measure, Measure, Measure, Measure | undefined];
 
   const seedDir = path.join(work, 'seed');
   mkdirSync(seedDir);
@@ -389,29 +414,38 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`${'command'.padEnd(44)}  ${'median'.padStart(10)}  ${'runs'.padStart(5)}  ${'pages/s'.padStart(9)}  ${'MB/s'.padStart(7)}  ${'peak RSS'.padStart(9)}`);
-  for (const m of [copy, awk, batch, batch1]) console.log(row(m, pages, corpus.bytes));
+  for (const m of [copy, awk, batch, batch1, ...(batch0 ? [batch0] : [])]) console.log(row(m, pages, corpus.bytes));
   console.log(row(one, 1));
   console.log(row(bare));
   for (const { m, bytes } of big) console.log(row(m, undefined, bytes));
 
   console.log('');
-  console.log('ratios (medians):');
-  const ca = batch.seconds / copy.seconds;
-  const cb = batch.seconds / awk.seconds;
-  const de = one.seconds / bare.seconds;
+  console.log(`ratios (medians; ${cores} cores):`);
+  console.log(ratio('d/e   one page / node -e 0', one.seconds / bare.seconds, '<= 1.5', (v) => v <= 1.5));
+  console.log(ratio('c/a   batch / cp -r', batch.seconds / copy.seconds, '<= 2', (v) => v <= 2));
+  console.log(figure('c/b   batch / awk', batch.seconds / awk.seconds, 'for reference: awk drops exact lines'));
+  const perCore = batch0 === undefined ? Number.NaN : batch0.seconds / batch1.seconds;
+  console.log(ratio(`c0/c1 pages/s, 1 job, over ${batch0 === undefined ? 'a baseline' : baseline?.commit}`, perCore, '>= 2', (v) => v >= 2));
   const scaling = batch1.seconds / batch.seconds;
-  console.log(ratio('c/a  clean-news batch / cp -r', ca, '<= 3', ca <= 3));
-  console.log(ratio('c/b  clean-news batch / awk', cb, '< 1', cb < 1));
-  console.log(ratio('d/e  one page / node -e 0', de, '<= 1.5', de <= 1.5));
-  console.log(ratio(`c1/c  speed-up of --jobs ${cores} over --jobs 1`, scaling, '> 1', scaling > 1));
+  console.log(ratio(`c1/c  pages/s, ${cores} jobs over 1${pages < FULL_PAGES ? ` (target on ${FULL_PAGES.toLocaleString('en-US')})` : ''}`, scaling, '>= 1.5', (v) => v >= 1.5));
   const batchRss = Math.max(batch.peakRss ?? 0, batch1.peakRss ?? 0);
-  console.log(`  ${'peak RSS of the batch runs'.padEnd(38)} ${mb(batchRss).padStart(6)}   target <= 200 MB   ${batchRss <= 200 * MB ? 'met' : 'NOT met'}`);
+  console.log(ratio('peak RSS of the batch runs, MB', batchRss / MB, '<= 200', (v) => v <= 200));
+  for (const { m, bytes } of big) {
+    const label = `peak RSS / size of one ${Math.round(bytes / MB)} MB file`;
+    console.log(ratio(label, (m.peakRss ?? Number.NaN) / bytes, '<= 10', (v) => v <= 10));
+  }
   if (big.length === 2) {
     const [small, large] = big as [{ m: Measure; bytes: number }, { m: Measure; bytes: number }];
     const perMb = (b: { m: Measure; bytes: number }) => b.m.seconds / (b.bytes / MB);
-    console.log(`  ${'single file: s/MB at 100 MB / at 10 MB'.padEnd(38)} ${(perMb(large) / perMb(small)).toFixed(2).padStart(6)}   (1 is linear)`);
+    console.log(ratio('peak RSS of the 100 MB file, GB', (large.m.peakRss ?? Number.NaN) / 1024 / MB, '<= 1', (v) => v <= 1));
+    console.log(figure('s/MB at 100 MB / at 10 MB', perMb(large) / perMb(small), '1 is linear'));
   }
   console.log(`load average at the end: ${loadAverage()}`);
+  const failed = [copy, awk, batch, batch1, batch0, one, bare, ...big.map((b) => b.m)].filter((m) => m !== undefined && m.failed > 0);
+  if (failed.length > 0) {
+    console.log(`failed runs: ${failed.map((m) => m?.label).join(', ')}`);
+    process.exitCode = 1;
+  }
   if (args.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

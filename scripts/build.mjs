@@ -34,6 +34,8 @@ esbuild([
   '--format=cjs',
   '--outfile=dist/bundle/cli.cjs',
   '--alias:node:child_process=./src/cli/lazy-child-process.cjs',
+  // A script compiled by node:vm has no loader for import(): the bundle's own become require().
+  '--supported:dynamic-import=false',
   // The CLI finds its worker and package.json from its own place, as an ES module would.
   '--define:import.meta.url=__import_meta_url',
   "--banner:js=const __import_meta_url = require('node:url').pathToFileURL(__filename).href;",
