@@ -54,12 +54,15 @@ describe('required literals of a pattern', () => {
     [/Share (?:on|via) (?:X|Facebook)/, ['share on x', 'share on faceboo', 'share via x', 'share via facebo']],
     [/Straße/, ['stra']],
     [/(?<name>Follow) us/, ['follow us']],
+    [/Copyright|©/, ['copyright', '©']],
   ])('%s needs one of %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
   });
 
   it.each([
     [/a|bc/, 'a branch too short to filter'],
+    [/Copyright|\|/, 'a short branch of ASCII punctuation, which prose is full of'],
+    [/Copyright|’/, 'a short branch of punctuation outside ASCII, no rare symbol either'],
     [/ab?c/, 'a match as short as "ac"'],
     [/\u0041BC/, 'an escaped character is not tracked, and "bc" is too short'],
     [/\p{Lu}\p{Ll}+/u, 'property classes only'],

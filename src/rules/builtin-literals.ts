@@ -20,7 +20,7 @@ export const BUILTIN_LITERALS: Readonly<Record<string, readonly string[] | null>
   "generic/store-date-stamp pattern": ["date"],
   "generic/comment-widget end": ["no comments yet","be the first to "],
   "generic/comments-section start": ["comment","response","replies","leave a reply","join the convers"],
-  "generic/copyright-footer start": null,
+  "generic/copyright-footer start": ["copyright","©","all rights reser"],
   "generic/rights-reserved start": null,
   "social/share-buttons pattern": null,
   "social/opens-in-new-window pattern": ["(opens in new wi","(opens in new ta","(opens in a new "],

@@ -63,10 +63,13 @@ function core(text: string): string {
   return best.slice(0, MAX_LITERAL);
 }
 
+/** A symbol outside ASCII (©, ®, ™, €): rare in prose, so a literal of one filters as well as a word does. */
+const RARE_SYMBOL = /(?![\0-\x7f])\p{S}/u;
+
 /** A usable requirement from a set of strings, or null when one of them is too short to filter. */
 function requirement(strings: readonly string[]): string[] | null {
   const cores = strings.map(core);
-  return cores.every((text) => text.length >= MIN_LITERAL) ? minimal(cores) : null;
+  return cores.every((text) => text.length >= MIN_LITERAL || RARE_SYMBOL.test(text)) ? minimal(cores) : null;
 }
 
 /** A text with "follow us on" has "follow us": only the shortest of nested literals is looked for. */
