@@ -6,7 +6,7 @@
  * again and its place on the page (position, the text around it, the page's size and layout),
  * which the second stage weighs against the first stage's scores around the line.
  */
-import type { Line } from '../lines.js';
+import { isSpace, type Line } from '../lines.js';
 import type { PageProfile } from '../profile.js';
 import { describeLine, OWN, OWN_SIZE, type LineFacts } from './line-shape.js';
 
@@ -133,13 +133,37 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1] ?? 0;
 }
 
-/** The shape of a short line, one character a word: "Aa 9 a" for "Posted 3 days". */
-function shapeOf(text: string): string {
-  return text
-    .split(/\s+/)
-    .map((word) => (/^\d/.test(word) ? '9' : /^\p{Lu}/u.test(word) ? 'A' : /^\p{Ll}/u.test(word) ? 'a' : word.slice(0, 1)))
-    .join('')
-    .slice(0, 8);
+const SHAPE_CHARS = 8;
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+
+/** The shape of a word, by its first character: 9 for a digit, A for a capital, a for a small letter, else that character. */
+function wordShape(text: string, at: number): string {
+  const code = text.charCodeAt(at);
+  if (code >= 0x30 && code <= 0x39) return '9';
+  if (code >= 0x41 && code <= 0x5a) return 'A';
+  if (code >= 0x61 && code <= 0x7a) return 'a';
+  if (code < 0x80) return text[at] ?? '';
+  const head = text.slice(at, at + 2);
+  return UPPER_START.test(head) ? 'A' : LOWER_START.test(head) ? 'a' : head.slice(0, 1);
+}
+
+/**
+ * The shape of a short line, one character a word: "Aa9a" for "Posted 3 days". The words are
+ * those of `split(/\s+/)`, read by a scan of the line: a split and three patterns a word cost more.
+ */
+export function shapeOf(text: string): string {
+  if (text === '') return '';
+  let shape = '';
+  let start = true;
+  for (let i = 0; i < text.length && shape.length < SHAPE_CHARS; i++) {
+    if (isSpace(text.charCodeAt(i))) start = true;
+    else if (start) {
+      shape += wordShape(text, i);
+      start = false;
+    }
+  }
+  return shape;
 }
 
 /** Share of the non-blank lines within `reach` of `position` (itself included) that read as prose. */
