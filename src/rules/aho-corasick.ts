@@ -6,8 +6,7 @@
  */
 export class Automaton<T> {
   /** Character class of each code unit that occurs in a literal; 0 for all other characters. */
-  readonly #ascii = new Int32Array(128);
-  readonly #other = new Map<number, number>();
+  readonly #classOf = new Int32Array(0x10000);
   #classes = 1;
   /** The trie: children by class, the failure link, and what ends here (own and by failure). */
   readonly #children: Array<Map<number, number>> = [new Map()];
@@ -28,11 +27,10 @@ export class Automaton<T> {
 
   /** The class of a literal's character, given a new one when first seen. */
   #symbol(code: number): number {
-    const known = code < 128 ? this.#ascii[code] : this.#other.get(code);
+    const known = this.#classOf[code];
     if (known) return known;
     const added = this.#classes++;
-    if (code < 128) this.#ascii[code] = added;
-    else this.#other.set(code, added);
+    this.#classOf[code] = added;
     return added;
   }
 
@@ -79,7 +77,8 @@ export class Automaton<T> {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      const symbol = code < 128 ? (this.#ascii[code] as number) : (this.#other.get(code) ?? 0);
+      // A table for every code unit, not a Map beyond ASCII: a page in Greek or Russian is all lookups.
+      const symbol = this.#classOf[code] as number;
       if (symbol === 0) {
         state = 0;
         continue;
