@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, removeTempDirs, tempDir } from './cli-helpers.js';
@@ -39,11 +39,32 @@ describe('the code cache', () => {
   }
   const page = readFileSync(path.join(ROOT, 'fixtures', 'seeds', '000_e3f9d65b3f747020.txt'));
   const expected = readFileSync(path.join(ROOT, 'fixtures', 'seeds', '000_e3f9d65b3f747020.clean.txt'), 'utf8');
-  const clean = (dir: string) => spawnSync(process.execPath, [path.join(dir, 'bin', 'clean-news.cjs'), '--stdout', '-'], { input: page, encoding: 'utf8' });
+  const clean = (dir: string) => spawnSync(process.execPath, [path.join(dir, 'bin', 'clean-news.cjs'), '--stdout', '-'], { input: page, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: tempDir() } });
+
+  /** Which cache a CLI copy compiles from, with `home` as the user's cache directory. */
+  const cacheUsed = (dir: string, home: string) =>
+    spawnSync(process.execPath, ['-e', `console.log(require(${JSON.stringify(path.join(dir, 'bin', 'load-cli.cjs'))}).loadCli().cache)`], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home } }).stdout.trim();
 
   it('is accepted by the Node that built it', () => {
-    const script = `const { script } = require(${JSON.stringify(LOADER)}).loadCli(); console.log(script.cachedDataRejected);`;
-    expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout).toBe('false\n');
+    const script = `const { script, cache } = require(${JSON.stringify(LOADER)}).loadCli(); console.log(script.cachedDataRejected, cache);`;
+    expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout).toBe('false package\n');
+  });
+
+  it("under a Node that rejects the package's cache, is written for that Node in the user's cache directory and used from there", () => {
+    const dir = packageCopy();
+    const home = tempDir();
+    writeFileSync(path.join(dir, 'dist', 'bundle', 'cli.cache'), Buffer.from('not a code cache'));
+    expect(cacheUsed(dir, home)).toBe('null');
+    const written = path.join(home, 'clean-news', `cli-${process.version}-${process.arch}.cache`);
+    expect(statSync(written).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(written)).mode & 0o777).toBe(0o700);
+    expect(cacheUsed(dir, home)).toBe('user');
+    // A cache directory others may write to is neither read nor written: a cache is code.
+    chmodSync(path.dirname(written), 0o777);
+    expect(cacheUsed(dir, home)).toBe('null');
+    chmodSync(path.dirname(written), 0o700);
+    chmodSync(written, 0o666);
+    expect(cacheUsed(dir, home)).toBe('null');
   });
 
   it('is not needed: without one, or with one this V8 rejects, the CLI cleans as it does with it', () => {
