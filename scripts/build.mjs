@@ -9,7 +9,7 @@
  * tsc writes the library's declarations to dist/types/; the JSON Schemas are copied to dist/schemas/.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -40,8 +40,21 @@ esbuild([
   '--define:import.meta.url=__import_meta_url',
   "--banner:js=const __import_meta_url = require('node:url').pathToFileURL(__filename).href;",
 ]);
+asciiOnly('dist/bundle/cli.cjs');
 cpSync('src/schemas', 'dist/schemas', { recursive: true });
 await writeCodeCache();
+
+/**
+ * esbuild escapes what is not ASCII in strings but leaves it in regex literals and comments:
+ * escaped there too (`\uXXXX` means the same character in a pattern), the bundle is read as a
+ * one-byte string (bin/load-cli.cjs reads it as latin1), half the memory and no UTF-8 decoding.
+ */
+function asciiOnly(file) {
+  const source = readFileSync(file, 'utf8');
+  // After a backslash, `\u` would read as an escaped `u`: no bundle has had one, and none may.
+  if (/\\[^\0-\x7f]/.test(source)) throw new Error(`build: ${file} escapes a character outside ASCII with a backslash`);
+  writeFileSync(file, source.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 async function writeCodeCache() {
   const { loadCli, CLI_CODE_CACHE } = await import('../bin/load-cli.cjs');
