@@ -37,7 +37,9 @@ function loadCli({ useCache = true } = {}) {
   let script = null;
   let cache = null;
   if (useCache) {
-    for (const [kind, file] of [['package', CLI_CODE_CACHE], ['user', userCacheFile()]]) {
+    // The user's cache is looked for only when the package's is missing or rejected.
+    for (const [kind, fileOf] of [['package', () => CLI_CODE_CACHE], ['user', userCacheFile]]) {
+      const file = fileOf();
       const cachedData = file === null ? undefined : readOwnFile(file, kind === 'user');
       if (cachedData === undefined) continue;
       script = compile(source, cachedData);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldLine, foldedText, lineKey, splitLines } from '../src/engine/lines.js';
+import { foldLine, lineKey, splitLines } from '../src/engine/lines.js';
 
 /** The definition the one-scan split must keep: split on CRLF, CR or LF, drop a final empty line and a BOM, trim each line. */
 function reference(page: string): string[] {
@@ -39,11 +39,15 @@ describe('lineKey', () => {
     );
   });
 
-  it('keeps a short line as its folded text, and a page line gives the prefilters its folded text either way', () => {
+  it('keeps a short line as its folded text, and splitting a page hands the prefilters each line folded, long or short', () => {
     expect(lineKey('Advertisement')).toBe('advertisement');
     const long = 'The Storm Reached   the Coast on Monday, and thousands of homes lost power overnight.';
     expect(lineKey(long)).not.toBe(foldLine(long));
     expect(lineKey(long).length).toBeLessThan(10);
-    for (const text of ['Advertisement', long, '']) expect(foldedText(splitLines(text)[0] ?? { no: 1, text, key: lineKey(text) })).toBe(foldLine(text));
+    const page = ['Advertisement', long, '', '  Share\tthis  '];
+    const folded: string[] = [];
+    const lines = splitLines(page.join('\n'), (text) => folded.push(text));
+    expect(folded).toEqual(page.map(foldLine));
+    expect(lines.map((line) => line.key)).toEqual(page.map(lineKey));
   });
 });

@@ -1,7 +1,7 @@
 import type { CompiledSection, LineDecider, RuleSet } from '../rules/compile.js';
 import type { PageContext, Rule } from '../rules/types.js';
 import { cutInline, NO_CUTS, type InlineResult } from './inline.js';
-import { foldedText, type Line } from './lines.js';
+import { foldLine, type Line } from './lines.js';
 import { passes, type Hits } from '../rules/prefilter.js';
 
 /** Which part of the page a line sits in; header-scoped rules act only in the header. */
@@ -45,8 +45,8 @@ const NO_PAGE: PageContext = { title: null };
 const NOT_YET = -2;
 const NONE = -1;
 
-export function claimLines(lines: readonly Line[], set: RuleSet): Claims {
-  const hits = lines.map((line) => set.literals.scan(foldedText(line)));
+/** `hits`: each line's literal hits, when the caller scanned the lines as it split them (see splitLines). */
+export function claimLines(lines: readonly Line[], set: RuleSet, hits: readonly Hits[] = lines.map((line) => set.literals.scan(foldLine(line.text)))): Claims {
   const blocks = findBlocks(lines, hits, set);
   // The passes over a page ask about most lines several times (header, body, a second reading
   // with a title hint, tail): the deciders that ignore the page context are asked once per

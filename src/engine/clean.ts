@@ -6,6 +6,7 @@
  */
 import { builtinRules } from '../rules/index.js';
 import { compileRules, type RuleSet } from '../rules/compile.js';
+import type { Hits } from '../rules/prefilter.js';
 import type { Rule } from '../rules/types.js';
 import { readArticle, type ArticleSpan, type ScoredPage } from './article.js';
 import { assembleBody } from './body.js';
@@ -62,9 +63,10 @@ const UNTIMED: StageClock = { time: (_stage, run) => run() };
 
 /** Reads a page up to the model's scores: what the structural decoding starts from. */
 export function scorePage(text: string, set: RuleSet, model: Model, clock: StageClock = UNTIMED): ScoredPage {
-  const lines = clock.time('lines', () => splitLines(text));
+  const hits: Hits[] = [];
+  const lines = clock.time('lines', () => splitLines(text, (folded) => hits.push(set.literals.scan(folded))));
   const profile = clock.time('profile', () => profilePage(lines, LANGUAGE_SAMPLE));
-  const claims = clock.time('rules', () => claimLines(lines, set));
+  const claims = clock.time('rules', () => claimLines(lines, set, hits));
   const layout = clock.time('layout', () => readLayout(lines, claims, set));
   const features = clock.time('features', () => lineFeatures(lines, profile, model.bits, (index) => !isOpen(layout, claims, lines, index)));
   return { lines, claims, layout, scores: clock.time('model', () => lineScores(lines, features, model)), set, model, profile };

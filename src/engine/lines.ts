@@ -38,10 +38,7 @@ export function foldLine(text: string): string {
 
 /** Folded lines up to this long are their own key, no larger than a digest would be. */
 const KEY_CHARS = 16;
-/** A digest key: a NUL, 64 bits of hash and 32 of length, as UTF-16 code units. */
-const DIGEST_CHARS = 7;
-
-/** Two 32-bit FNV-style hashes of the folded line, with different multipliers. */
+/** Two 32-bit FNV-style hashes of the folded line, with different multipliers, and its length, after a NUL. */
 function digest(folded: string): string {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
@@ -62,21 +59,20 @@ function digest(folded: string): string {
  * folded lines of a page share a digest with a chance of about n² / 2^65 for n long lines.
  */
 export function lineKey(text: string): string {
-  const folded = foldLine(text);
-  return folded.length <= KEY_CHARS ? folded : digest(folded);
+  return keyOf(foldLine(text));
 }
 
-/** A line folded as lineKey folds it, for the literal prefilters: its key, unless that is a digest. */
-export function foldedText(line: Line): string {
-  const { key } = line;
-  return key.length === DIGEST_CHARS && key.charCodeAt(0) === 0 ? foldLine(line.text) : key;
+function keyOf(folded: string): string {
+  return folded.length <= KEY_CHARS ? folded : digest(folded);
 }
 
 /**
  * Splits a page into lines; CRLF, CR and LF all end a line, and a leading BOM is dropped. One
  * scan, each line cut out already trimmed: a page of millions of lines makes no second copy of them.
+ * `onFolded` is handed each line's folded text (see foldLine) as its key is made from it, for
+ * the literal prefilters, which would otherwise fold every line a second time.
  */
-export function splitLines(page: string): Line[] {
+export function splitLines(page: string, onFolded?: (folded: string) => void): Line[] {
   const lines: Line[] = [];
   const end = page.length;
   for (let start = page.charCodeAt(0) === 0xfeff ? 1 : 0; start < end; ) {
@@ -87,7 +83,9 @@ export function splitLines(page: string): Line[] {
     while (from < to && isSpace(page.charCodeAt(from))) from++;
     while (to > from && isSpace(page.charCodeAt(to - 1))) to--;
     const text = page.slice(from, to);
-    lines.push({ no: lines.length + 1, text, key: lineKey(text) });
+    const folded = foldLine(text);
+    onFolded?.(folded);
+    lines.push({ no: lines.length + 1, text, key: keyOf(folded) });
     start = stop + (page.charCodeAt(stop) === 0x0d && page.charCodeAt(stop + 1) === 0x0a ? 2 : 1);
   }
   return lines;

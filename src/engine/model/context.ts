@@ -8,7 +8,7 @@ import { heaviestStretch } from '../decode.js';
 import { countWords } from '../lines.js';
 import { SHAPE_NAMES, SHAPE_SIZE, type LineFeatures } from './features.js';
 
-export const CONTEXT_FEATURES = [
+const CONTEXT_FEATURES = [
   'bias', 'score', 'score:prev', 'score:next', 'score:prev2', 'score:next2',
   'mean:3', 'mean:8', 'mean:20', 'max:above5', 'max:below5', 'min:above5', 'min:below5', 'positive:5',
   'mass-above', 'mass-below', 'in-run', 'run:before', 'run:after', 'first', 'last',
