@@ -158,6 +158,44 @@ function snippetSet(name: string, dir: string, pagesDir: string): CorpusSet {
   return { name, measure: 'snippets', pages };
 }
 
+interface WcxbEntry {
+  url?: string;
+  host?: string;
+  title?: string | null;
+  page_type?: string;
+  with?: string[];
+  without?: string[];
+}
+
+/** wcxb-dev: pages of seven kinds with their gold main content (scored by issue 20's measure, not yet by eval). */
+function wcxbDev(dir: string): CorpusSet {
+  const index = readJson(path.join(dir, 'index.json')) as Record<string, WcxbEntry>;
+  const pages = Object.keys(index)
+    .sort()
+    .map((id): CorpusPage => {
+      const entry = index[id] as WcxbEntry;
+      return {
+        set: 'wcxb-dev',
+        id,
+        host: entry.host !== undefined ? siteOf(entry.host) : hostOf(entry.url, `wcxb-dev/${id}`),
+        ...(entry.url === undefined ? {} : { url: entry.url }),
+        text: readText(path.join(dir, 'browser', `${id}.txt`)),
+        gold: readFileSync(path.join(dir, `${id}.gold.txt`), 'utf8'),
+        with: entry.with ?? [],
+        without: entry.without ?? [],
+      };
+    });
+  return { name: 'wcxb-dev', measure: 'body-shingles', pages };
+}
+
+/** Every page of the five sets, for tools that read pages rather than score them (such as npm run inline-cuts). */
+export function loadAllPages(dir: string = CORPUS_DIR): { pages: CorpusPage[] } | { missing: string } {
+  const loaded = loadCorpus(dir);
+  if ('missing' in loaded) return loaded;
+  const wcxb = path.join(dir, 'wcxb-dev');
+  return { pages: [...loaded.sets, ...(existsSync(wcxb) ? [wcxbDev(wcxb)] : [])].flatMap((set) => set.pages) };
+}
+
 /** The four sets, in a fixed order; null (with the reason) when the corpus is not beside the repository. */
 export function loadCorpus(dir: string = CORPUS_DIR): { sets: CorpusSet[] } | { missing: string } {
   if (!existsSync(dir)) return { missing: `${dir} not found (the development corpus lives in ../shared/corpus beside the repository)` };

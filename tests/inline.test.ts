@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinPieces } from '../src/engine/inline.js';
+import { cutInline, joinPieces } from '../src/engine/inline.js';
 import { clean } from '../src/index.js';
+import { compileRules } from '../src/rules/compile.js';
+import { builtinRules } from '../src/rules/index.js';
+import type { InlineRule, Rule } from '../src/rules/types.js';
 
 const CHROME = ['Advertisement', 'STORY CONTINUES BELOW THIS AD'];
 
@@ -15,7 +18,52 @@ function joinOneByOne(pieces: readonly string[]): string {
   });
 }
 
+/** A rule a user might write, with no evidence of its own about the sentences around it. */
+const USER_RULE: InlineRule = { id: 'mysite/sponsored', kind: 'inline', description: 'A sponsor label.', pattern: /SPONSORED CONTENT|Anzeige/g };
+const RULES: readonly Rule[] = [...builtinRules, USER_RULE];
+const SET = compileRules(RULES);
+
+/** Each phrase an inline rule cuts from its own examples: what the rule takes as chrome. */
+const PHRASES = [
+  ...new Set(
+    RULES.filter((rule): rule is InlineRule => rule.kind === 'inline')
+      .flatMap((rule) => rule.examples?.remove ?? ['SPONSORED CONTENT', 'Anzeige'])
+      .flatMap((example) => cutInline(example, SET).cuts.map((cut) => cut.text)),
+  ),
+];
+
+const SENTENCES = ['The council met on Monday.', 'Work starts in May, officials said.', 'Residents will be consulted first.', ''];
+const LOWER_WORDS = ['the', 'said', 'a', 'was', 'über', 'été', 'and'];
+const QUOTES: ReadonlyArray<readonly [string, string]> = [['"', '"'], ['“', '”'], ['„', '“'], ['«', '»'], ['「', '」']];
+
 describe('inline cuts', () => {
+  it('take a phrase from every inline rule, the user\'s too, as the property below needs', () => {
+    expect(PHRASES.length).toBeGreaterThanOrEqual(RULES.filter((rule) => rule.kind === 'inline').length);
+  });
+
+  it('never take a phrase inside quotes or between two lower-case words, whatever the rule', () => {
+    const inQuotes = fc
+      .tuple(fc.constantFrom(...QUOTES), fc.constantFrom('', 'the label ', 'She wrote: ', 'It read ', 'The plan works. '), fc.constantFrom('', ' was missing', ' We will see.', ', he said'))
+      .map(([[open, close], lead, trail]) => (phrase: string) => `${open}${lead}${phrase}${trail}${close}`);
+    const betweenWords = fc
+      .tuple(fc.constantFrom(...LOWER_WORDS), fc.constantFrom(...LOWER_WORDS))
+      .map(([left, right]) => (phrase: string) => `${left} ${phrase} ${right}`);
+    const paragraph = fc.tuple(fc.constantFrom(...SENTENCES), fc.constantFrom('The regulator said', 'Officials noted that', ''), fc.constantFrom(...PHRASES), fc.oneof(inQuotes, betweenWords), fc.constantFrom(' in the end.', ' and fined the agency.', '.'), fc.constantFrom(...SENTENCES));
+    fc.assert(
+      fc.property(paragraph, ([before, lead, phrase, place, end, after]) => {
+        const text = [before, `${lead} ${place(phrase)}${end}`.trim(), after].filter((part) => part !== '').join(' ');
+        expect(cutInline(text, SET)).toEqual({ text, cuts: [] });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keep the word the regulator\'s sentence needs, and cut the label between two sentences', () => {
+    const sentence = 'The regulator said the label "Advertisement" was missing from the sponsored post, and fined the agency.';
+    expect(clean(`Regulator fines agency\n\n${sentence}\n`).paragraphs).toEqual([sentence]);
+    expect(cutInline('The minister resigned. Advertisement The party met on Monday.', SET).text).toBe('The minister resigned. The party met on Monday.');
+  });
+
   it('join the text around each cut as cutting one phrase at a time would', () => {
     const piece = fc.oneof(fc.constantFrom('', ' ', '  ', ', and', '. Then', 'word', ' two words ', ') closed', '’s'), fc.string({ maxLength: 8 }));
     fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => joinPieces(pieces) === joinOneByOne(pieces)));

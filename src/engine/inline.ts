@@ -2,6 +2,7 @@ import type { RuleSet } from '../rules/compile.js';
 import { passes, type Hits } from '../rules/prefilter.js';
 import { foldLine } from './lines.js';
 import type { InlineRule } from '../rules/types.js';
+import { QuoteState, standsApart } from './stands-apart.js';
 
 export interface InlineCut {
   rule: string;
@@ -42,16 +43,20 @@ export function joinPieces(pieces: readonly string[]): string {
   return out.join('');
 }
 
+/** Cuts the phrases of one rule that stand apart from the sentences around them (see standsApart); the others stay. */
 function cutOne(text: string, rule: InlineRule, cuts: InlineCut[]): string {
   const { pattern } = rule;
   const pieces: string[] = [];
   let from = 0;
+  let quotes: QuoteState | undefined;
   // exec with lastIndex rather than matchAll, which clones the pattern on every call.
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const phrase = match[0];
     if (phrase === '') pattern.lastIndex += 1;
     if (phrase.trim() === '') continue;
+    quotes ??= new QuoteState(text);
+    if (!standsApart(text, match.index, match.index + phrase.length, quotes)) continue;
     pieces.push(text.slice(from, match.index));
     cuts.push({ rule: rule.id, text: phrase.trim() });
     from = match.index + phrase.length;

@@ -14,6 +14,8 @@ export const inlineRules: readonly Rule[] = [
       keep: [
         'The advertisement was pulled after complaints.',
         'He said the figures were wrong. Advertisement revenue fell by half.',
+        'The regulator said the label "Advertisement" was missing from the sponsored post, and fined the agency.',
+        'It is used to record the user consent for the cookies in the "Advertisement" category.',
       ],
     },
   },
@@ -28,7 +30,7 @@ export const inlineRules: readonly Rule[] = [
         'Police closed the road. Article continues below advertisement Traffic was diverted for hours.',
         'STORY CONTINUES BELOW THIS AD',
       ],
-      keep: ['The story continues below the surface, in the archives of the ministry.'],
+      keep: ['The story continues below the surface, in the archives of the ministry.', 'Its banner read “STORY CONTINUES BELOW THIS AD” in red letters.'],
     },
   },
   {
