@@ -9,7 +9,7 @@
  *   npm run eval -- --worst 20 --set news-dev
  */
 import { Command } from 'commander';
-import { builtinRules } from '../src/rules/index.js';
+import { builtinRules, builtinSet } from '../src/rules/index.js';
 import { createCleaner, scorePage as readScores, shippedModel, type Cleaner } from '../src/engine/clean.js';
 import { loadModel, type Model } from '../src/engine/model/model.js';
 import { compileRules } from '../src/rules/compile.js';
@@ -108,7 +108,7 @@ function describeWorst(set: CorpusSet, o: PageOutcome): string {
 
 /** Each line of a page as the engine read it: its label from the corpus, its score, and what became of it. */
 function showPage(page: CorpusPage, cleaner: Cleaner, model: Model): void {
-  const scored = readScores(page.text, compileRules(builtinRules), model);
+  const scored = readScores(page.text, compileRules(builtinRules, builtinSet), model);
   const result = cleaner(page.text);
   const labels = labelLines(page, scored.lines, DEFAULT_FIT.trust);
   const fates = new Map(result.removed.map((removal) => [removal.line, removal.rule] as const));

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clean } from '../src/index.js';
+import { builtinRules, clean, type Rule } from '../src/index.js';
+
+const AGGREGATOR_FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'aggregator');
 
 const PROSE = [
   'The regional council approved the new transport plan on Tuesday after a debate that lasted most of the day.',
@@ -344,5 +348,32 @@ describe('clean', () => {
       const cut = 'Being away from the big cit';
       expect(clean(`Council approves transport plan\n${PROSE.join('\n')}\n${cut}`).paragraphs).toEqual([...PROSE, cut]);
     });
+  });
+});
+
+describe("a user's rules", () => {
+  // The lines `clean-news learn` proposed on the aggregator fixtures before it learned only what the rules keep.
+  const learned: Rule = {
+    id: 'mysite/daily8-lines',
+    kind: 'line',
+    description: 'Lines learned from a batch of Daily8 pages.',
+    lines: ['Related Articles', 'Comments', 'No comments yet...', 'Try Our AI Features', 'Explore what Daily8 AI can do for you:', 'logo'],
+    scope: 'page',
+  };
+  const pages = readdirSync(AGGREGATOR_FIXTURES).filter((name) => /^\d+\.txt$/.test(name));
+
+  it.each(pages)('add removals to %s, never the end of the article or its related stories', (name) => {
+    const text = readFileSync(path.join(AGGREGATOR_FIXTURES, name), 'utf8');
+    const builtin = clean(text);
+    const withUserRules = clean(text, { rules: [learned, ...builtinRules] });
+    expect({ title: withUserRules.title, text: withUserRules.text, related: withUserRules.related }).toEqual({ title: builtin.title, text: builtin.text, related: builtin.related });
+  });
+
+  it('still end the article where only a user rule names the heading of the related stories', () => {
+    const page = `Council approves plan\n\n${PROSE.join('\n')}\n\n${DAILY8_TAIL}\n`;
+    const result = clean(page, { rules: [learned, ...builtinRules] });
+    expect(result.paragraphs).toEqual(PROSE);
+    expect(result.removed.find((removal) => removal.text === 'Related Articles')?.rule).toBe('mysite/daily8-lines');
+    expect(result.related.map((story) => story.title)).toEqual(clean(page).related.map((story) => story.title));
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cutInline, joinPieces } from '../src/engine/inline.js';
 import { clean } from '../src/index.js';
 import { compileRules } from '../src/rules/compile.js';
-import { builtinRules } from '../src/rules/index.js';
+import { builtinRules, builtinSet } from '../src/rules/index.js';
 import type { InlineRule, Rule } from '../src/rules/types.js';
 
 const CHROME = ['Advertisement', 'STORY CONTINUES BELOW THIS AD'];
@@ -21,7 +21,7 @@ function joinOneByOne(pieces: readonly string[]): string {
 /** A rule a user might write, with no evidence of its own about the sentences around it. */
 const USER_RULE: InlineRule = { id: 'mysite/sponsored', kind: 'inline', description: 'A sponsor label.', pattern: /SPONSORED CONTENT|Anzeige/g };
 const RULES: readonly Rule[] = [...builtinRules, USER_RULE];
-const SET = compileRules(RULES);
+const SET = compileRules(RULES, builtinSet);
 
 /** Each phrase an inline rule cuts from its own examples: what the rule takes as chrome. */
 const PHRASES = [

@@ -39,6 +39,12 @@ describe('learnChrome', () => {
     expect(proposals[0]?.examples).toEqual(['page-00.txt', 'page-01.txt']);
   });
 
+  it('counts only what the rules in force keep, when it is given them', () => {
+    const { proposals } = learnChrome(pages, { clean: createCleaner() });
+    // The built-in rules remove the masthead, the prompts and the footer already: proposing them again adds nothing.
+    expect(proposals.map((proposal) => proposal.text)).toEqual(['FOONEWS EXCLUSIVE OFFER BELOW']);
+  });
+
   it('gives the same proposals whatever the order of the pages', () => {
     expect(learnChrome([...pages].reverse())).toEqual(learnChrome(pages));
   });

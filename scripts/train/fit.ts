@@ -9,7 +9,7 @@
  *    stage's scores; the title model on headline candidates read with them.
  * 3. The first stage is fitted again on every page: that is the one shipped.
  */
-import { builtinRules } from '../../src/rules/index.js';
+import { builtinRules, builtinSet } from '../../src/rules/index.js';
 import { compileRules, type RuleSet } from '../../src/rules/compile.js';
 import { readArticle } from '../../src/engine/article.js';
 import { scorePage } from '../../src/engine/clean.js';
@@ -73,7 +73,7 @@ export const DEFAULT_FIT: FitOptions = {
 export class PageReader {
   private readonly pages = new Map<CorpusPage, PageData>();
   private readonly made = new Map<CorpusPage, PageData[]>();
-  private readonly set = compileRules(builtinRules);
+  private readonly set = compileRules(builtinRules, builtinSet);
 
   constructor(private readonly options: FitOptions) {}
 
@@ -179,7 +179,7 @@ export interface Fitted {
 }
 
 export function fitModel(pages: readonly CorpusPage[], options: FitOptions = DEFAULT_FIT, reader: PageReader = new PageReader(options)): Fitted {
-  const set = compileRules(builtinRules);
+  const set = compileRules(builtinRules, builtinSet);
   const data = pages.map((page) => reader.corpus(page));
   // One gold-made pair for each page id: the two renderings of a generic-dev page share their gold.
   const ids = new Set<string>();

@@ -1,4 +1,5 @@
 /** `clean-news learn`: count a batch's recurring lines and print the proposed rules; changes nothing. */
+import type { Cleaner } from '../engine/clean.js';
 import { ChromeLearner } from '../learn/learn.js';
 import { toRuleFile } from '../learn/rule-file.js';
 import { expandArguments } from './inputs.js';
@@ -11,9 +12,14 @@ export interface LearnCliOptions {
   maxBytes?: number;
 }
 
+interface LearnRun extends LearnCliOptions {
+  /** The rules in force: learn proposes only what they keep. */
+  clean: Cleaner;
+}
+
 /** Prints the rule file on stdout; returns how many inputs failed. */
-export async function learnInputs(args: readonly string[], options: LearnCliOptions, reporter: Reporter): Promise<number> {
-  const learner = new ChromeLearner();
+export async function learnInputs(args: readonly string[], options: LearnRun, reporter: Reporter): Promise<number> {
+  const learner = new ChromeLearner({ clean: options.clean });
   let failures = 0;
   for (const item of await expandArguments(args)) {
     if (item.kind === 'unmatched') {

@@ -9,6 +9,7 @@ import { FORMATS, StdoutSink, type Format } from './output.js';
 import { cleanInputs } from './pipeline.js';
 import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount, readFileBounded, readStreamBounded } from './read-input.js';
 import { Reporter } from './report.js';
+import type { LearnCliOptions } from './learn.js';
 import { installInterruptHandlers } from './temp-files.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
@@ -53,7 +54,7 @@ type ParsedCommand =
   | { name: 'clean'; paths: string[]; options: CliOptions; formatGiven: boolean }
   | { name: 'check'; paths: string[]; options: CheckCliOptions }
   | { name: 'rules'; format: Format; options: ConfigFlags }
-  | { name: 'learn'; paths: string[]; minPages?: number; maxBytes?: number };
+  | { name: 'learn'; paths: string[]; options: LearnCliOptions & ConfigFlags };
 
 const EXAMPLES = `
 Each NAME.txt is cleaned into NAME.clean.txt (or NAME.clean.json) beside it.
@@ -115,17 +116,15 @@ export async function main(argv: string[]): Promise<number> {
 const helpOutput = new StdoutSink();
 
 async function run(command: ParsedCommand): Promise<number> {
-  if (command.name === 'learn') {
-    const reporter = new Reporter({});
-    const { learnInputs } = await import('./learn.js');
-    const { minPages, maxBytes } = command;
-    return (await learnInputs(command.paths, { ...(minPages === undefined ? {} : { minPages }), ...(maxBytes === undefined ? {} : { maxBytes }) }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
-  }
   // Configuration and rule files are read before any input: a bad one stops the run, nothing written.
-  const reporter = new Reporter(command.name === 'rules' ? {} : command.options);
+  const reporter = new Reporter(command.name === 'rules' || command.name === 'learn' ? {} : command.options);
   const settings = await loadSettings(command.options, reporter);
   if (settings === null) return EXIT_USAGE;
   const { config, cleaner } = settings;
+  if (command.name === 'learn') {
+    const { learnInputs } = await import('./learn.js');
+    return (await learnInputs(command.paths, { ...command.options, clean: cleaner }, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+  }
   if (command.name === 'rules') {
     const { formatRuleJson, formatRuleTable, ruleRows } = await import('./rules.js');
     return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
@@ -223,7 +222,8 @@ function parseCommand(argv: string[]): ParsedCommand {
 }
 
 function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
-  const program = new Command('clean-news')
+  const program = new Command('clean-news');
+  program
     .description('Turn scraped news pages (plain .txt) into clean article text.')
     .usage('[options] [paths...]')
     .argument('[paths...]', `files, directories (their *.txt files, recursively) or globs; ${STDIN_ARGUMENT} for stdin`)
@@ -244,12 +244,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         'report',
       ]),
     )
-    .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
-    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
-    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
-    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
-    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
-    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect)
+    .addOption(maxBytesOption());
+  withRuleOptions(program)
     .option('--files-from <file>', `also clean the files named in FILE, one per line (${STDIN_ARGUMENT}: standard input)`)
     .option('-0, --null', 'with --files-from: names are separated by NUL bytes (find -print0)')
     .option('--exclude <glob>', 'leave out files matching GLOB (repeatable; without a slash, matched against the file name)', collect)
@@ -299,12 +295,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
     .option('--out-dir <dir>', 'the expected files are under DIR, as the main command writes them')
     .option('--update', 'rewrite the expected files that differ instead of failing')
-    .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
-    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
-    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
-    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
-    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
-    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect)
+    .addOption(maxBytesOption());
+  withRuleOptions(check)
     .option('--no-color', 'no colors in the diffs')
     .option('-q, --quiet', 'do not print warnings (errors are still printed)')
     .option('--debug', 'print stack traces of unexpected errors')
@@ -327,30 +319,46 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
       });
     });
 
-  program
-    .command('rules')
-    .description('list the rules in force, built-in and your own: id, pack, kind, description')
-    .addOption(new Option('--format <format>', 'a table, or a JSON array').choices(FORMATS).default('text'))
-    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
-    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
-    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
-    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
-    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect)
+  withRuleOptions(
+    program
+      .command('rules')
+      .description('list the rules in force, built-in and your own: id, pack, kind, description')
+      .addOption(new Option('--format <format>', 'a table, or a JSON array').choices(FORMATS).default('text')),
+  )
     .showHelpAfterError(`Try 'clean-news rules --help'.`)
     .action((options: { format: Format } & ConfigFlags) =>
       onParsed({ name: 'rules', format: options.format, options: configFlags(program.opts<CliOptions>(), options) }),
     );
 
-  program
-    .command('learn')
-    .description('propose the chrome that recurs across a batch of pages, as a rule file on stdout; changes nothing')
-    .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
-    .option('--min-pages <n>', 'propose what occurs in at least N pages (default: 5% of the pages, at least 3)', parseCount)
-    .addOption(new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize))
+  withRuleOptions(
+    program
+      .command('learn')
+      .description('propose the chrome that recurs across a batch of pages and that the rules in force keep, as a rule file on stdout; changes nothing')
+      .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
+      .option('--min-pages <n>', 'propose what occurs in at least N pages (default: 5% of the pages, at least 3)', parseCount)
+      .addOption(maxBytesOption()),
+  )
     .showHelpAfterError(`Try 'clean-news learn --help'.`)
-    .action((paths: string[], options: { minPages?: number; maxBytes?: number }) => onParsed({ name: 'learn', paths, ...options }));
+    .action((paths: string[], options: { minPages?: number; maxBytes?: number } & ConfigFlags) => {
+      const { minPages, maxBytes } = options;
+      onParsed({ name: 'learn', paths, options: { ...(minPages === undefined ? {} : { minPages }), ...(maxBytes === undefined ? {} : { maxBytes }), ...configFlags(program.opts<CliOptions>(), options) } });
+    });
 
   return program;
+}
+
+// The options several commands share, declared once (commander wants a new Option for each command).
+const maxBytesOption = () =>
+  new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize);
+
+/** The options that settle the rules in force, on every command that cleans. */
+function withRuleOptions(command: Command): Command {
+  return command
+    .option('--config <file>', `use this configuration instead of the nearest ${CONFIG_FILE_NAME}`)
+    .option('--no-config', `use no configuration file: do not look for ${CONFIG_FILE_NAME}`)
+    .option('--rules <file>', 'load a rule file too (repeatable)', collect)
+    .option('--rule-off <id>', 'switch a rule off (repeatable)', collect)
+    .option('--pack-off <name>', 'switch a pack of rules off (repeatable)', collect);
 }
 
 /** Repeatable options collect their values in order. */

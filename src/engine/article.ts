@@ -150,7 +150,7 @@ export function readArticle(page: ScoredPage): ArticleSpan {
   const start = candidates[heaviestStretch(candidates.map((i) => (page.scores[i] ?? 0) + model.decode.bias))?.start ?? 0] ?? top;
   let text = 0;
   for (let i = start; i < end; i++) {
-    if (lines[i]?.text === '' || ruled[i]) continue;
+    if (lines[i]?.text === '' || claims.hidesSection(i, ruled[i] ?? null)) continue;
     const section = claims.section(i, text);
     if (section && section.rule.minBodyChars > 0 && endsArticle(section.rule, text, after[i + 1] ?? 0) && endingAt(lines, i, section, ruled)) {
       end = i;

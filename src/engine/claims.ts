@@ -1,4 +1,4 @@
-import type { CompiledSection, LineDecider, RuleSet } from '../rules/compile.js';
+import type { CompiledBlock, CompiledSection, LineDecider, RuleSet } from '../rules/compile.js';
 import type { PageContext, Rule } from '../rules/types.js';
 import { cutInline, NO_CUTS, type InlineResult } from './inline.js';
 import { foldLine, type Line } from './lines.js';
@@ -13,14 +13,20 @@ export type Zone = 'header' | 'body' | 'tail';
  */
 export interface Claims {
   lineRule(index: number, zone: Zone, page: PageContext): Rule | null;
+  /**
+   * Whether `rule`, which removes the line (or null), keeps it from opening a section: a built-in
+   * rule's removal does; a user's does not, unless a built-in rule removes the line too (in the
+   * body, page context unknown). See RuleSet.builtin.
+   */
+  hidesSection(index: number, rule: Rule | null): boolean;
   section(index: number, bodyChars: number): CompiledSection | null;
   /** The line with its inline-rule phrases cut out (asked again by later passes: computed once). */
   inlineCuts(index: number): InlineResult;
 }
 
-function findBlocks(lines: readonly Line[], hits: readonly Hits[], set: RuleSet): Map<number, Rule> {
+function findBlocks(lines: readonly Line[], hits: readonly Hits[], blocks: readonly CompiledBlock[]): Map<number, Rule> {
   const claimed = new Map<number, Rule>();
-  for (const block of set.blocks) {
+  for (const block of blocks) {
     for (let start = 0; start < lines.length; start++) {
       const first = lines[start];
       if (!first || first.text === '' || claimed.has(start) || !block.start(first, hits[start] as Hits)) continue;
@@ -47,7 +53,10 @@ const NONE = -1;
 
 /** `hits`: each line's literal hits, when the caller scanned the lines as it split them (see splitLines). */
 export function claimLines(lines: readonly Line[], set: RuleSet, hits: readonly Hits[] = lines.map((line) => set.literals.scan(foldLine(line.text)))): Claims {
-  const blocks = findBlocks(lines, hits, set);
+  const blocks = findBlocks(lines, hits, set.blocks);
+  // The blocks the built-in rules alone find: a user's block found first can hide one.
+  const userBlocks = set.blocks.some((block) => !set.builtin.has(block.rule));
+  const builtinBlocks = userBlocks ? findBlocks(lines, hits, set.blocks.filter((block) => set.builtin.has(block.rule))) : blocks;
   // The passes over a page ask about most lines several times (header, body, a second reading
   // with a title hint, tail): the deciders that ignore the page context are asked once per
   // line and zone kind, and only the few that read the context are asked again.
@@ -94,8 +103,16 @@ export function claimLines(lines: readonly Line[], set: RuleSet, hits: readonly 
     }
     return result;
   };
+  const hidesSection = (index: number, rule: Rule | null): boolean => {
+    if (rule === null || set.builtin.has(rule)) return rule !== null;
+    // A user's rule took the line first: would a built-in one have taken it? Asked only of such lines.
+    if (builtinBlocks.has(index)) return true;
+    const line = lines[index] as Line;
+    return set.lines.some((decider) => set.builtin.has(decider.rule) && decider.scope === 'page' && passes(hits[index] as Hits, decider.gate) && decider.test(line, NO_PAGE));
+  };
   return {
     lineRule,
+    hidesSection,
     inlineCuts,
     section(index, bodyChars) {
       const line = lines[index];

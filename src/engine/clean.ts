@@ -4,7 +4,7 @@
  * the model's scores, then one structural decoding (the article's span, its headline and
  * metadata, its body, the tail after it), then the assembled result.
  */
-import { builtinRules } from '../rules/index.js';
+import { builtinRules, builtinSet } from '../rules/index.js';
 import { compileRules, type RuleSet } from '../rules/compile.js';
 import type { Hits } from '../rules/prefilter.js';
 import type { Rule } from '../rules/types.js';
@@ -116,6 +116,6 @@ export function shippedModel(): Model {
 
 /** A cleaner for a rule set compiled once, for cleaning many pages with the same rules. */
 export function createCleaner(rules: readonly Rule[] = builtinRules, model: Model = shippedModel(), clock: StageClock = UNTIMED): Cleaner {
-  const set = compileRules(rules);
+  const set = compileRules(rules, builtinSet);
   return (text) => readScoredPage(scorePage(text, set, model, clock), clock);
 }

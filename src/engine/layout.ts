@@ -84,7 +84,7 @@ export function readLayout(lines: readonly Line[], claims: Claims, set: RuleSet)
   const top = readTop(lines, claims, set, removed);
   const ruled: Array<Rule | null> = lines.map((line, i) => (i < top || line.text === '' ? null : claims.lineRule(i, 'body', NO_PAGE)));
   for (let i = top; i < lines.length; i++) {
-    const section = ruled[i] ? null : claims.section(i, 0);
+    const section = claims.hidesSection(i, ruled[i] ?? null) ? null : claims.section(i, 0);
     if (!section) continue;
     const box = section.rule.related ? relatedBox(lines, i, ruled) : null;
     if (box === null) return { top, end: i, endSection: (section as CompiledSection).rule, ruled, removed };

@@ -2,12 +2,21 @@
  * Learning a site's chrome from a batch: lines (and upper-case banners inside lines) that recur across
  * many pages are the strongest plain-text signal of chrome, but real sentences recur too, so
  * the result is a proposal for a person to review, printed as a rule file, never a filter.
+ * Only what the rules in force keep is counted: a proposal is chrome they miss, never a second
+ * name for chrome they already remove (a learned "Related Articles" line would hide the section
+ * that ends the article).
  */
+import type { Cleaner } from '../engine/clean.js';
 import { lineKey, readsAsProse, splitLines } from '../engine/lines.js';
 
 export interface LearnOptions {
   /** Least number of pages a line must occur in; by default 5% of the pages, and at least 3. */
   minPages?: number;
+}
+
+export interface LearnerOptions {
+  /** The rules in force: what they remove from a page is not counted. Without it, every line is. */
+  clean?: Cleaner;
 }
 
 export interface Proposal {
@@ -66,12 +75,19 @@ export class ChromeLearner {
   private readonly phrases = new Map<string, Seen>();
   private total = 0;
 
+  constructor(private readonly options: LearnerOptions = {}) {}
+
   add(name: string, text: string): void {
     this.total += 1;
+    // What the rules in force remove, by line: the whole line, or phrases cut out of it.
+    const removed = new Set<string>();
+    for (const removal of this.options.clean?.(text).removed ?? []) removed.add(`${removal.line}\0${removal.text}`);
     for (const line of splitLines(text)) {
-      if (line.text === '') continue;
+      if (line.text === '' || removed.has(`${line.no}\0${line.text}`)) continue;
       note(this.lines, line.key, line.text, name);
-      for (const match of line.text.matchAll(CAPS_RUN)) if (match[0] !== line.text) note(this.phrases, lineKey(match[0]), match[0], name);
+      for (const match of line.text.matchAll(CAPS_RUN)) {
+        if (match[0] !== line.text && !removed.has(`${line.no}\0${match[0]}`)) note(this.phrases, lineKey(match[0]), match[0], name);
+      }
     }
   }
 
@@ -94,8 +110,8 @@ function compare(a: string, b: string): number {
 }
 
 /** Learns from pages given all at once. */
-export function learnChrome(pages: Iterable<{ name: string; text: string }>, options: LearnOptions = {}): ReturnType<ChromeLearner['result']> {
-  const learner = new ChromeLearner();
+export function learnChrome(pages: Iterable<{ name: string; text: string }>, options: LearnOptions & LearnerOptions = {}): ReturnType<ChromeLearner['result']> {
+  const learner = new ChromeLearner(options.clean === undefined ? {} : { clean: options.clean });
   for (const page of pages) learner.add(page.name, page.text);
   return learner.result(options);
 }

@@ -74,6 +74,12 @@ export interface RuleSet {
   literals: LiteralIndex;
   /** The generic layer's rule, when the set has it. */
   model: ModelRule | null;
+  /**
+   * The set's rules that are built in. What a line means for the article's structure (where it
+   * ends, a related box inside it) is read from them alone: a user's rule adds removals, it never
+   * hides a section a built-in rule opens.
+   */
+  builtin: ReadonlySet<Rule>;
 }
 
 function exactLineTest(lines: readonly string[], caseSensitive: boolean): (line: Line) => boolean {
@@ -86,9 +92,10 @@ function contextDecider(rule: ContextRule): LineDecider {
   return { rule, scope: 'page', gate: null, readsPage: true, test: (line, page) => rule.test(line, page) };
 }
 
-export function compileRules(rules: readonly Rule[]): RuleSet {
+/** `builtin`: which of `rules` are the built-in ones (see RuleSet.builtin). */
+export function compileRules(rules: readonly Rule[], builtin: ReadonlySet<Rule>): RuleSet {
   const literals = new LiteralIndex();
-  const set: RuleSet = { lines: [], pageReaders: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, model: null };
+  const set: RuleSet = { lines: [], pageReaders: [], blocks: [], sections: [], inline: [], metadata: [], title: [], literals, model: null, builtin };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'line': {

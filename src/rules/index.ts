@@ -22,6 +22,9 @@ export const builtinRules: readonly Rule[] = [
   ...appealRules,
 ];
 
+/** The built-in rules as a set, for telling them from a user's (see RuleSet.builtin). */
+export const builtinSet: ReadonlySet<Rule> = new Set(builtinRules);
+
 export function packOf(rule: Rule): string {
   return rule.id.slice(0, rule.id.indexOf('/'));
 }
