@@ -9,6 +9,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import nodePath from 'node:path';
 import type { Cleaner } from '../engine/clean.js';
 import { chalkFor } from './color.js';
+import { visibleText } from './visible.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
 import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded } from './read-input.js';
@@ -121,7 +122,8 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
     const actual = format === 'json' ? jsonOutput(result, inputFrom(path, input.path)) : result.text;
     if (bytes.equals(Buffer.from(actual, 'utf8'))) continue;
     differs = true;
-    await stdout.write(colorDiff(unifiedDiff(path, bytes.toString('utf8'), actual), chalk));
+    // A diff is for a person: what the files hold is shown with its control characters escaped.
+    await stdout.write(colorDiff(visibleText(unifiedDiff(path, bytes.toString('utf8'), actual)), chalk));
     if (!options.update) continue;
     try {
       writeFileAtomic(path, actual);

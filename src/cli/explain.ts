@@ -10,6 +10,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Removal } from '../engine/types.js';
+import { visibleLine } from './visible.js';
 
 /** A piece of a kept line: text that stays, or a phrase a rule cut out. */
 export type Part = { kind: 'kept'; text: string } | { kind: 'cut'; text: string; rule: string };
@@ -101,17 +102,20 @@ function findFree(line: string, phrase: string, from: number, placed: ReadonlyAr
   return -1;
 }
 
-/** The explained page as text, one line per input line; `chalk` at level 0 gives the plain form. */
+/**
+ * The explained page as text, one line per input line; `chalk` at level 0 gives the plain form.
+ * It is for a person: the page's control characters are shown escaped (`\e]0;`), never sent.
+ */
 export function renderExplained(lines: readonly ExplainedLine[], chalk: ChalkInstance): string {
   const rule = (text: string): string => chalk.cyan(text);
   return lines
     .map((line) => {
       if (line.kind === 'blank') return '\n';
       if (line.kind === 'removed') {
-        return `${chalk.red('-')} ${chalk.red.dim.strikethrough(line.text)}  ${rule(`[${line.rules.join(', ')}]`)}\n`;
+        return `${chalk.red('-')} ${chalk.red.dim.strikethrough(visibleLine(line.text))}  ${rule(`[${line.rules.join(', ')}]`)}\n`;
       }
       const parts = line.parts.map((part) =>
-        part.kind === 'kept' ? part.text : `${chalk.red('[-')}${chalk.red.strikethrough(part.text)}${chalk.red('-]')}${rule(`{${part.rule}}`)}`,
+        part.kind === 'kept' ? visibleLine(part.text) : `${chalk.red('[-')}${chalk.red.strikethrough(visibleLine(part.text))}${chalk.red('-]')}${rule(`{${part.rule}}`)}`,
       );
       return `  ${parts.join('')}\n`;
     })

@@ -6,6 +6,7 @@ import { expandArguments } from './inputs.js';
 import { StdoutSink } from './output.js';
 import { readPage } from './task.js';
 import { displayPath, type Reporter } from './report.js';
+import { safeJson } from './visible.js';
 
 export interface LearnCliOptions {
   minPages?: number;
@@ -43,7 +44,7 @@ export async function learnInputs(args: readonly string[], options: LearnRun, re
   const { total, minPages, proposals } = learner.result(options.minPages === undefined ? {} : { minPages: options.minPages });
   if (total < minPages) reporter.warning('learn', `${total} page${total === 1 ? '' : 's'} read, but a line must recur in ${minPages} to be proposed: give more pages of the site (or --min-pages)`);
   const stdout = new StdoutSink();
-  await stdout.write(`${JSON.stringify(toRuleFile(proposals, total), null, 2)}\n`);
+  await stdout.write(`${safeJson(toRuleFile(proposals, total), 2)}\n`);
   await stdout.flush();
   // A rule file cut short by a full disk must not pass for a whole one.
   if (stdout.error !== undefined) {

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount, readFileBounded, read
 import { Reporter } from './report.js';
 import type { LearnCliOptions } from './learn.js';
 import { installInterruptHandlers } from './temp-files.js';
+import { visibleText } from './visible.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
 const EXIT_OK = 0;
@@ -262,7 +263,7 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
       writeOut: (text) => void helpOutput.write(text),
       writeErr: (text) => process.stderr.write(text),
       // Commander says `error: MESSAGE`; every message of this tool says `clean-news: MESSAGE`.
-      outputError: (text, write) => write(`clean-news: ${text.replace(/^error: /, '')}`),
+      outputError: (text, write) => write(`clean-news: ${visibleText(text.replace(/^error: /, ''))}`),
     })
     // Options before a subcommand's name are the main command's; those after it, the subcommand's.
     .enablePositionalOptions()

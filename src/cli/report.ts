@@ -1,4 +1,8 @@
-/** Messages for people, on stderr: always `clean-news: SUBJECT: message`, one line each. */
+/**
+ * Messages for people, on stderr: always `clean-news: SUBJECT: message`, one line each. What a
+ * message quotes from pages and files is shown with its control characters escaped (see visible.ts).
+ */
+import { visibleLine, visibleText } from './visible.js';
 
 const PROGRAM = 'clean-news';
 
@@ -46,22 +50,22 @@ export class Reporter {
 
   /** An error that escaped everything else: still one line, unless --debug. */
   crash(err: unknown): void {
-    this.write(`${PROGRAM}: ${reasonFor(err)}\n`);
+    this.write(`${PROGRAM}: ${visibleLine(reasonFor(err))}\n`);
     this.stackIfUnexpected(err);
   }
 
-  /** Text for people that is not a one-line message (the batch summary, --stats), as it is. */
+  /** Text for people that is not a one-line message (the batch summary, --stats), its lines kept. */
   print(text: string): void {
-    this.write(text);
+    this.write(visibleText(text));
   }
 
   private line(subject: string, message: string): void {
-    this.write(`${PROGRAM}: ${subject}: ${message}\n`);
+    this.write(`${PROGRAM}: ${visibleLine(subject)}: ${visibleLine(message)}\n`);
   }
 
   private stackIfUnexpected(err: unknown): void {
     if (this.options.debug && !isKnownSystemError(err) && err instanceof Error && err.stack !== undefined) {
-      this.write(`${err.stack}\n`);
+      this.write(`${visibleText(err.stack)}\n`);
     }
   }
 

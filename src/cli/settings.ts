@@ -7,6 +7,7 @@ import { createCleaner, type Cleaner } from '../engine/clean.js';
 import { builtinRules, packOf } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { displayPath, type Reporter } from './report.js';
+import { safeJson } from './visible.js';
 
 export interface ConfigFlags {
   /** --config FILE; false under --no-config. */
@@ -88,5 +89,5 @@ function settingsOf(config: Config, flags: ConfigFlags, reporter: Reporter): Set
 /** `--print-config`: the effective configuration and the order the rules apply in. */
 export function formatConfig(config: Config): string {
   const { file, options, ruleFiles, disabled, rules } = config;
-  return `${JSON.stringify({ configFile: file, options, ruleFiles, disabled, rules: rules.map((rule) => rule.id) }, null, 2)}\n`;
+  return `${safeJson({ configFile: file, options, ruleFiles, disabled, rules: rules.map((rule) => rule.id) }, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * Text from pages and files made safe to show a person on a terminal: the characters a terminal
- * acts on (ESC and the sequences it starts, other C0 and C1 controls, DEL, a bare CR that would
+ * acts on (ESC and the sequences it starts, other C0 and C1 controls, DEL, a CR that would
  * overwrite the line) are shown as visible escapes, such as `\e]0;`, never sent as they are.
  * Only for text meant for people: data on stdout stays as the input had it.
  */
@@ -9,8 +9,8 @@ const NAMED: Readonly<Record<string, string>> = { '\x1b': '\\e', '\r': '\\r', '\
 
 /** Every control character, tab and newline included: for one-line messages. */
 const ANY_CONTROL = /[\0-\x1f\x7f-\x9f]/g;
-/** Control characters but tab, newline and the CR of a CRLF: for text shown line by line. */
-const CONTROL_IN_LINES = /[\0-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+/** Control characters but tab and newline: for text shown line by line (a CR shows, so a CRLF file's lines differ visibly in a diff). */
+const CONTROL_IN_LINES = /[\0-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 function escapeControl(char: string): string {
   const named = NAMED[char];
