@@ -79,6 +79,26 @@ describe('clean-news check', () => {
     expect(run.stdout.endsWith('1 checked, 1 differ, 0 without expected output\n')).toBe(true);
   });
 
+  it('passes on what the main command just wrote, whatever the directory either runs in and with --out-dir', () => {
+    const dir = tempDir({ 'site/pages/a.txt': harbour, 'site/pages/deep/b.txt': park });
+    const site = path.join(dir, 'site');
+    const pages = path.join(site, 'pages');
+    for (const [writeIn, written, checkIn, checked] of [
+      [site, 'pages/', site, 'pages/'],
+      [site, 'pages/', pages, '.'],
+      [pages, '.', dir, 'site/pages'],
+      [dir, path.join(pages, 'deep', 'b.txt'), site, 'pages/deep/b.txt'],
+    ] as const) {
+      expect(runCliEnv(['--format', 'json', '--quiet', written], writeIn, NO_COLOR).status).toBe(0);
+      expect(check([checked], checkIn)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+ checked, 0 differ, 0 without expected output\n$/) });
+    }
+    const record = JSON.parse(readFileSync(path.join(pages, 'deep', 'b.clean.json'), 'utf8')) as { input: string };
+    expect(record.input).toBe('b.txt');
+    expect(runCliEnv(['--format', 'json', '--quiet', '--out-dir', 'clean', 'pages/'], site, NO_COLOR).status).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(site, 'clean', 'deep', 'b.clean.json'), 'utf8')) as { input: string }).input).toBe('../../pages/deep/b.txt');
+    expect(check(['--out-dir', '../clean', '.'], pages)).toMatchObject({ status: 0 });
+  });
+
   it('counts inputs without any expected output, gold files among them, and writes nothing for them, even with --update', () => {
     const dir = reviewed();
     writeFileSync(path.join(dir, 'pages/new.txt'), page('the bridge'));

@@ -31,13 +31,13 @@ describe('writing NAME.clean.txt files', () => {
     expect(read(dir, 'b.clean.txt')).toBe(clean(page('the park')).text);
   });
 
-  it('writes NAME.clean.json with --format json: the indented record with schemaVersion 1 and the input path', () => {
+  it('writes NAME.clean.json with --format json: the indented record with schemaVersion 1 and the path of the page from it', () => {
     const dir = tempDir({ 'pages/a.txt': page('the harbour') });
     expect(runCli(['--format', 'json', 'pages/a.txt'], dir).status).toBe(0);
     expect(listFiles(dir)).toEqual(['pages/a.clean.json', 'pages/a.txt']);
     const written = read(dir, 'pages/a.clean.json');
     const record: unknown = JSON.parse(written);
-    expect(record).toMatchObject({ schemaVersion: 1, input: 'pages/a.txt', text: clean(page('the harbour')).text });
+    expect(record).toMatchObject({ schemaVersion: 1, input: 'a.txt', text: clean(page('the harbour')).text });
     expect(written).toBe(JSON.stringify(record, null, 2) + '\n');
   });
 
@@ -105,7 +105,7 @@ describe('--out-dir', () => {
     const dir = tempDir({ ...tree, 'more/c.txt': page('the library') });
     expect(runCli(['--out-dir', 'out/nested', '--format', 'json', 'pages/**/*.txt', 'more/c.txt'], dir).status).toBe(0);
     expect(listFiles(path.join(dir, 'out'))).toEqual(['nested/a.clean.json', 'nested/c.clean.json', 'nested/sub/b.clean.json']);
-    expect(JSON.parse(read(dir, 'out/nested/sub/b.clean.json'))).toMatchObject({ input: 'pages/sub/b.txt' });
+    expect(JSON.parse(read(dir, 'out/nested/sub/b.clean.json'))).toMatchObject({ input: '../../../pages/sub/b.txt' });
   });
 
   it('reports two inputs that map to the same output and does not overwrite the first', () => {

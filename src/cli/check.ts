@@ -6,7 +6,6 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import nodePath from 'node:path';
 import type { Cleaner } from '../engine/clean.js';
 import { chalkFor } from './color.js';
 import { visibleText } from './visible.js';
@@ -117,9 +116,7 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
   counts.checked++;
   let differs = false;
   for (const { format, path, bytes } of expected) {
-    // `input` as the path from the expected file to the page: the same whatever the arguments'
-    // spelling (fixtures/, ./fixtures, an absolute path) or the working directory.
-    const actual = format === 'json' ? jsonOutput(result, inputFrom(path, input.path)) : result.text;
+    const actual = format === 'json' ? jsonOutput(result, path, input.path) : result.text;
     if (bytes.equals(Buffer.from(actual, 'utf8'))) continue;
     differs = true;
     // A diff is for a person: what the files hold is shown with its control characters escaped.
@@ -134,11 +131,6 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
     }
   }
   if (differs) counts.differ++;
-}
-
-/** The input's path relative to the expected file's directory, with forward slashes. */
-function inputFrom(expected: string, input: string): string {
-  return nodePath.relative(nodePath.dirname(nodePath.resolve(expected)), nodePath.resolve(input)).split(nodePath.sep).join('/');
 }
 
 function isMissing(err: unknown): boolean {

@@ -5,6 +5,7 @@
  * with its outcome, and the main thread prints outcomes in input order.
  */
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Cleaner } from '../engine/clean.js';
 import { toRecord } from '../engine/record.js';
 import { removedShare } from '../engine/stats.js';
@@ -122,7 +123,7 @@ export class PageRunner {
       const counts = pageCounts(page, result);
       const report = this.options.report === undefined ? {} : { report: pageReport(inputName(input), page, result, counts, this.options.report === 'html') };
       if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts, ...report };
-      const write = { target: task.target, data: this.options.format === 'json' ? jsonOutput(result, task.input.path) : result.text, mode: read.mode };
+      const write = { target: task.target, data: this.options.format === 'json' ? jsonOutput(result, task.target, task.input.path) : result.text, mode: read.mode };
       if (this.options.deferWrites) return { ok: true, messages: messages.text, counts, ...report, write };
       const error = writeOutput(write);
       if (error !== undefined) {
@@ -171,8 +172,14 @@ async function rendererFor(options: TaskOptions): Promise<Render> {
   return (result) => result.text;
 }
 
-/** The JSON output file's content: the record, indented, with a final newline. */
-export function jsonOutput(result: CleanResult, input: string): string {
+/**
+ * The JSON output file's content: the record, indented, with a final newline. Its `input` is
+ * the path from the output file's directory to the page, with forward slashes (`a.txt` for
+ * `a.clean.json` beside it): the same whatever the working directory and the spelling of the
+ * arguments, so that `check` compares exactly what the main command wrote.
+ */
+export function jsonOutput(result: CleanResult, outputPath: string, inputPath: string): string {
+  const input = path.relative(path.dirname(path.resolve(outputPath)), path.resolve(inputPath)).split(path.sep).join('/');
   return JSON.stringify(toRecord(result, input), null, 2) + '\n';
 }
 

@@ -41,6 +41,6 @@ export interface CleanResult {
 /** The JSON output record (schema version 1). */
 export interface CleanRecord extends CleanResult {
   schemaVersion: 1;
-  /** The input path as given, or `-` for stdin. */
+  /** The page: in a written file, the path from that file's directory to it; printed, the path as given, or `-` for stdin. */
   input: string;
 }
