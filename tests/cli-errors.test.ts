@@ -84,6 +84,20 @@ describe('usage', () => {
     expect(listFiles(dir)).toEqual(['a.txt']);
   });
 
+  it('stops at a misspelt command before anything is written, and cleans a file of that name', () => {
+    const dir = tempDir({ 'pages/a.txt': page('the harbour'), 'pages/a.clean.txt': 'the reviewed output\n' });
+    for (const [typed, meant] of [['chek', 'check'], ['Check', 'check'], ['rule', 'rules'], ['lern', 'learn']]) {
+      expect(runCli([typed as string, 'pages/'], dir)).toEqual({ status: 2, stdout: '', stderr: `clean-news: unknown command '${typed}' (did you mean ${meant}?)\nTry 'clean-news --help'.\n` });
+    }
+    expect(listFiles(dir)).toEqual(['pages/a.clean.txt', 'pages/a.txt']);
+    expect(read(dir, 'pages/a.clean.txt')).toBe('the reviewed output\n');
+    // A name far from every command is a path like any other; so is one a file has.
+    expect(runCli(['cheque', 'pages/a.txt'], dir)).toMatchObject({ status: 1, stderr: 'clean-news: cheque: no such file or directory\n' });
+    const named = tempDir({ chek: page('the park') });
+    expect(runCli(['chek'], named).status).toBe(0);
+    expect(listFiles(named)).toEqual(['chek', 'chek.clean.txt']);
+  });
+
   it('rejects a bad --format value with status 2', () => {
     const run = runCli(['--format', 'xml', 'a.txt'], tempDir());
     expect(run.status).toBe(2);

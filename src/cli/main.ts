@@ -10,9 +10,13 @@ import { cleanInputs } from './pipeline.js';
 import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount, readFileBounded, readStreamBounded } from './read-input.js';
 import { Reporter } from './report.js';
 import type { LearnCliOptions } from './learn.js';
+import { misspeltCommand } from './misspelt.js';
 import { installInterruptHandlers } from './temp-files.js';
 import { visibleText } from './visible.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
+
+/** The subcommands, for telling a misspelt one from a path. */
+const COMMANDS = ['check', 'rules', 'learn'] as const;
 
 const EXIT_OK = 0;
 const EXIT_FAILURES = 1;
@@ -270,6 +274,9 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .helpCommand(false)
     .action((args: string[], options: CliOptions) => {
       let paths = args;
+      // `clean-news chek pages/` must not clean pages/ (overwriting reviewed expected files) after one error line.
+      const misspelt = args[0] === undefined ? null : misspeltCommand(args[0], COMMANDS);
+      if (misspelt !== null) program.error(`unknown command '${args[0]}' (did you mean ${misspelt}?)`);
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig) return onParsed({ name: 'clean', paths, options, formatGiven });
       if (options.jsonl) {
