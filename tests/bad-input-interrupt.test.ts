@@ -68,6 +68,39 @@ async function interrupt(dir: string, signal: NodeJS.Signals, outputs: number): 
   expect(code).not.toBe(0);
 }
 
+/** Half a million short lines: many seconds of cleaning, in one page. */
+const HUGE_PAGE = Array.from({ length: 500_000 }, (_, n) => `Line ${n} of the page`).join('\n');
+/** How long a signal may take to end a run: a second, and room for a loaded machine's scheduler. */
+const PROMPT_MS = 3_000;
+
+/** Starts `args` on a huge page, signals it once it is at work, and resolves with how it ended and how long that took. */
+async function signalAtWork(args: readonly string[], dir: string, signal: NodeJS.Signals, stdin?: string): Promise<{ code: number | null; signal: string | null; ms: number }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'] });
+  if (stdin !== undefined) child.stdin?.end(stdin);
+  const exited = once(child, 'exit');
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const sent = Date.now();
+  child.kill(signal);
+  const [code, by] = (await exited) as [number | null, string | null];
+  return { code, signal: by, ms: Date.now() - sent };
+}
+
+describe('a signal', () => {
+  it('ends a run at once while it cleans a huge page, leaving no file behind', { timeout: 60_000 }, async () => {
+    const dir = tempDir({ 'huge.txt': HUGE_PAGE });
+    for (const [args, signal, stdin] of [
+      [['huge.txt'], 'SIGTERM', undefined],
+      [['--format', 'json', '--explain', 'huge.txt'], 'SIGINT', undefined],
+      [['--jsonl'], 'SIGTERM', `${JSON.stringify({ id: 1, text: HUGE_PAGE })}\n`],
+    ] as const) {
+      const ended = await signalAtWork(args, dir, signal, stdin);
+      expect({ args, code: ended.code, signal: ended.signal }).toEqual({ args, code: null, signal });
+      expect(ended.ms, `${args.join(' ')} took ${ended.ms} ms to end`).toBeLessThan(PROMPT_MS);
+      expect(readdirSync(dir)).toEqual(['huge.txt']);
+    }
+  });
+});
+
 describe('an interrupted run', () => {
   it('never leaves a partial output, and its leftover temporary files are neither inputs nor outputs', { timeout: 300_000 }, async () => {
     const dir = tempDir(Object.fromEntries(Array.from({ length: PAGES }, (_, n) => [`pages/${name(n)}.txt`, bigPage(n)])));

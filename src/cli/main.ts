@@ -11,7 +11,6 @@ import { DEFAULT_MAX_BYTES, describeBytes, parseByteCount, readFileBounded, read
 import { Reporter } from './report.js';
 import type { LearnCliOptions } from './learn.js';
 import { misspeltCommand } from './misspelt.js';
-import { installInterruptHandlers } from './temp-files.js';
 import { visibleText } from './visible.js';
 import { formatConfig, loadSettings, type ConfigFlags } from './settings.js';
 
@@ -135,8 +134,6 @@ async function run(command: ParsedCommand): Promise<number> {
     return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
   }
   if (command.name === 'clean' && command.options.jobs !== undefined) command.options.jobs = await capJobs(command.options.jobs, reporter);
-  // A signal stops the run between two writes, never in the middle of one.
-  installInterruptHandlers();
   try {
     if (command.name === 'check') {
       const { checkInputs } = await import('./check.js');

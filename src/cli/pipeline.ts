@@ -125,13 +125,15 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
     }
     if (outcome.counts !== undefined) tally.add(outcome.counts);
     if (item.kind === 'file' || item.kind === 'stdin') progress?.update(++done, labelOf(item));
-    if (pool === undefined) await betweenWrites();
+    await betweenWrites();
     // Once the reader of stdout is gone, producing more is pointless.
     return !(printing && stdout.closed);
   };
 
   try {
-    await inOrder(items, jobs * WINDOW_PER_JOB, start, apply);
+    // In one thread, one input at a time: the next page is cleaned only once the last output is
+    // written and signals act at once again (see betweenWrites), so a signal never waits for a page.
+    await inOrder(items, pool ? jobs * WINDOW_PER_JOB : 1, start, apply);
   } finally {
     await pool?.close();
   }
@@ -150,6 +152,7 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
       reporter.failure(displayPath(options.report.file), err, 'cannot write the report');
       failures++;
     }
+    await betweenWrites();
   }
   tally.failed = failures;
   if (options.stats) reporter.print(formatStats(tally, options.ruleIds));
