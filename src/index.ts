@@ -11,6 +11,6 @@ export type { ErrorCode } from './errors.js';
 export type { Decoded } from './input/decode.js';
 export { toRecord } from './engine/record.js';
 export type { CleanRecord, CleanResult, Removal, RelatedStory } from './engine/types.js';
-export { removedShare } from './engine/stats.js';
+export { lostShare, removedShare } from './engine/stats.js';
 export { builtinRules } from './rules/index.js';
 export type { Rule, RuleKind, RuleExamples, RuleScope, LineMatcher } from './rules/types.js';

@@ -25,7 +25,7 @@ const inPage = (parameter: string, body: string) => new Function(parameter, body
 interface Report {
   schemaVersion: 1;
   totals: { pages: number; cleaned: number; failed: number; charsIn: number; charsOut: number; rules: Record<string, number> };
-  pages: Array<{ input: string; failed: boolean; title: string | null; removedShare: number; rules: Record<string, number>; messages: string[]; lines?: unknown[] }>;
+  pages: Array<{ input: string; failed: boolean; title: string | null; lostShare: number; removedShare: number; charsRelated: number; rules: Record<string, number>; messages: string[]; lines?: unknown[] }>;
 }
 
 describe('--report', () => {
@@ -37,7 +37,7 @@ describe('--report', () => {
     expect(report.totals).toMatchObject({ pages: 3, cleaned: 2, failed: 1 });
     expect(report.pages.map((entry) => entry.input)).toEqual(['a.txt', 'b.txt', 'bin.txt']);
     expect(report.pages[0]).toMatchObject({ failed: false, title: expect.any(String), rules: { 'generic/advertisement-line': 1 } });
-    expect(report.pages[0]?.removedShare).toBeGreaterThan(report.pages[1]?.removedShare ?? 1);
+    expect(report.pages[0]?.lostShare).toBeGreaterThan(report.pages[1]?.lostShare ?? 1);
     expect(report.pages[2]).toMatchObject({ failed: true, messages: ['clean-news: bin.txt: looks binary, skipped'] });
     expect(report.pages.every((entry) => entry.lines === undefined)).toBe(true);
     expect(report.totals.rules['generic/advertisement-line']).toBe(1);
@@ -52,7 +52,7 @@ describe('--report', () => {
     expect(runCli(['--report', 'report.txt', 'seeds'], dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/--report report\.txt: name a \.json or an \.html file/) });
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('writes a self-contained HTML page: pages by share removed, lines marked with their rules, a rule filter (in chromium)', async () => {
+  it.skipIf(!existsSync(CHROMIUM))('writes a self-contained HTML page: a table by what the article lost, sortable by column, filtered by path and rule, with counts, a legend and each page\'s lines (in chromium)', async () => {
     const dir = fixtureBatch();
     expect(runCli(['--stdout', '-q', '--report', 'report.html', 'aggregator', 'seeds'], dir).status).toBe(0);
     const file = path.join(dir, 'report.html');
@@ -64,33 +64,59 @@ describe('--report', () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {
-      const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const requests: string[] = [];
       tab.on('request', (request) => requests.push(request.url()));
       const errors: string[] = [];
       tab.on('pageerror', (error) => errors.push(error.message));
       await tab.goto(`file://${file}`);
-      const pages = tab.locator('details.page');
-      expect(await pages.count()).toBe(data.totals.pages);
-      const shares = await tab.locator('details.page .share').allTextContents();
-      const numbers = shares.map((share) => Number.parseFloat(share));
-      expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+      const rows = tab.locator('tr.page');
+      expect(await rows.count()).toBe(data.totals.pages);
+      const column = async (n: number) => tab.locator(`tr.page:not([hidden]) td:nth-child(${n})`).allTextContents();
+      const numbers = (texts: string[]) => texts.map((text) => Number.parseFloat(text.replace(/,/g, '')));
+      const descending = (values: number[]) => expect([...values].sort((a, b) => b - a)).toEqual(values);
 
-      // Open the page that lost most: its removed lines are struck through, each with its rule.
-      await pages.first().locator('summary').click();
-      const removed = pages.first().locator('li.removed');
-      // The lines are drawn on the toggle event, which follows the click.
+      // First by what the article lost; related stories moved out of it are not a loss.
+      descending(numbers(await column(1)));
+      expect(numbers(await column(1))[0]).toBeLessThan(Math.max(...numbers(await column(2))));
+      expect(await tab.locator('th[data-key="lost"]').getAttribute('aria-sort')).toBe('descending');
+      // Any column sorts; a second click turns the order round.
+      await tab.click('th[data-key="charsIn"]');
+      descending(numbers(await column(4)));
+      await tab.click('th[data-key="charsIn"]');
+      expect(numbers(await column(4))).toEqual([...numbers(await column(4))].sort((a, b) => a - b));
+      await tab.click('th[data-key="input"]');
+      const inputs = await column(6);
+      expect(inputs).toEqual([...inputs].sort((a, b) => a.localeCompare(b)));
+      expect(numbers(await column(5)).every((count) => count >= 0)).toBe(true);
+
+      // The path filter keeps the pages whose path holds the text.
+      await tab.fill('#path-filter', 'seeds/');
+      const seeds = data.pages.filter((entry) => entry.input.includes('seeds/')).length;
+      expect(await tab.locator('tr.page:not([hidden])').count()).toBe(seeds);
+      expect(await tab.locator('#shown').textContent()).toBe(`${seeds} of ${data.totals.pages} pages shown`);
+      await tab.fill('#path-filter', '');
+
+      // A row opens to its lines: removed ones struck through with their rule, related stories told apart.
+      await tab.click('th[data-key="related"]');
+      await rows.first().click();
+      const lines = tab.locator('tr.lines:not([hidden])').first();
+      const removed = lines.locator('li.removed');
       await removed.first().waitFor({ timeout: 10_000 });
-      expect(await removed.count()).toBeGreaterThan(0);
       expect(await removed.first().locator('.rule').textContent()).toMatch(/^\[[a-z0-9-]+\/[a-z0-9-]+/);
-      expect(await removed.first().evaluate(inPage('node', 'return getComputedStyle(node).textDecorationLine'))).toBe('line-through');
+      expect(await lines.locator('li.removed:not(.related)').first().evaluate(inPage('node', 'return getComputedStyle(node).textDecorationLine'))).toBe('line-through');
       expect(await removed.first().locator('.rule').evaluate(inPage('node', 'return getComputedStyle(node).textDecorationLine'))).toBe('none');
-      expect(await pages.first().locator('li.kept').count()).toBeGreaterThan(0);
+      expect(await lines.locator('li.related').count()).toBeGreaterThan(0);
+      expect(await lines.locator('li.related .rule').first().textContent()).toMatch(/to related stories\]$/);
+      expect(await lines.locator('li.kept').count()).toBeGreaterThan(0);
 
-      // The filter keeps the pages where the rule fired, and marks its removals.
+      // The legend says what the model's scores mean.
+      expect(await tab.locator('details.legend').textContent()).toMatch(/log-odds that the line is article text/);
+
+      // The rule filter keeps the pages where the rule fired, and marks its removals.
       const rule = 'daily8/ai-promo';
       await tab.selectOption('#rule-filter', rule);
-      const visible = (await tab.locator('details.page:not([hidden])').evaluateAll(inPage('nodes', 'return nodes.map((node) => node.dataset.rules)'))) as string[];
+      const visible = (await tab.locator('tr.page:not([hidden])').evaluateAll(inPage('nodes', 'return nodes.map((node) => node.dataset.rules)'))) as string[];
       expect(visible.length).toBe(data.pages.filter((entry) => rule in entry.rules).length);
       expect(visible.every((rules) => rules.split(' ').includes(rule))).toBe(true);
       expect(await tab.locator('#shown').textContent()).toBe(`${visible.length} of ${data.totals.pages} pages shown`);

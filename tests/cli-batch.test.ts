@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { ANSI, CLI, NO_COLOR, page, removeTempDirs, runCliWithSummary, tempDir } from './cli-helpers.js';
@@ -50,6 +51,19 @@ describe('the batch summary', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('cleaned');
     expect(run.stderr).toBe(summaryFor([pages['a.txt'], pages['b.txt']], 0, 0));
+  });
+
+  it('warns, naming the rule, when one rule alone takes most of the text of most pages, and not for the fixture batch', () => {
+    const rule = { id: 'mysite/everything', kind: 'pattern', description: 'A pattern that matches every line.', pattern: '.*' };
+    const dir = tempDir({ ...pages, 'bad.json': JSON.stringify({ rules: [rule] }) });
+    const run = runCliWithSummary(['--rules', 'bad.json', 'a.txt', 'b.txt', 'c.txt'], dir, NO_COLOR);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^clean-news: warning: mysite\/everything alone removed most of the text of 3 of 3 pages: is it right\? \(--explain shows what it removes\)$/m);
+    // Quiet asks for no warnings, and one page is no batch.
+    expect(runCliWithSummary(['--rules', 'bad.json', '-q', 'a.txt', 'b.txt'], dir, NO_COLOR).stderr).toBe('');
+    const fixtures = runCliWithSummary(['--stdout', 'aggregator', 'seeds', 'layouts', 'chrome-free'], path.join(import.meta.dirname, '..', 'fixtures'), NO_COLOR);
+    expect(fixtures.status).toBe(0);
+    expect(fixtures.stderr).not.toMatch(/warning/);
   });
 
   it('is not printed with --quiet, nor for a single input', () => {

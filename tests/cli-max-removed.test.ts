@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { percent } from '../src/cli/task.js';
-import { clean, removedShare, toRecord } from '../src/index.js';
+import { clean, lostShare, removedShare, toRecord } from '../src/index.js';
 import { listFiles, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
 import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';
 
@@ -28,6 +28,21 @@ describe('--max-removed', () => {
     expect(run).toEqual({ status: 1, stdout: '', stderr: chromeFailure('chrome.txt', 'not written') });
     expect(listFiles(dir)).toEqual(['chrome.txt', 'kept.clean.txt', 'kept.txt']);
     expect(read(dir, 'kept.clean.txt')).toBe(clean(NO_CHROME).text);
+  });
+
+  it("counts the related stories an aggregator lists as moved out of the article, not lost: the README's guard passes the aggregator fixtures that lose little", () => {
+    const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'aggregator');
+    const names = readdirSync(fixtures).filter((name) => /^\d+\.txt$/.test(name));
+    const dir = tempDir(Object.fromEntries(names.map((name) => [name, readFileSync(path.join(fixtures, name), 'utf8')])));
+    const run = runCli(['--max-removed', '0.5', '--stdout', '.'], dir);
+    // 045 is two thirds donation appeal and comment prompts: a real loss, rightly failed.
+    expect(run.stderr).toBe('clean-news: 045.txt: cleaning would remove 68% of the text, over --max-removed 0.5 (not printed)\n');
+    for (const name of names) {
+      const text = readFileSync(path.join(fixtures, name), 'utf8');
+      const result = clean(text);
+      expect(lostShare(text, result)).toBeLessThanOrEqual(removedShare(text, result));
+      if (result.related.length > 0) expect(lostShare(text, result), name).toBeLessThan(removedShare(text, result) - 0.2);
+    }
   });
 
   it('is off unless given: the same files are both written, with status 0', () => {

@@ -140,6 +140,25 @@ describe('Tally', () => {
     );
   });
 
+  it('names a rule that alone took more than half the text of more than half the pages, and no other', () => {
+    const page = 'A line of twenty chars\nAnother line, shorter\n';
+    const took = (rule: string, text: string) => ({ ...result('', []), removed: [{ rule, line: 1, text }] });
+    const tally = new Tally();
+    // a/all takes a whole page twice; b/half takes exactly half of one (not more); c/some a little.
+    tally.add(pageCounts(page, took('a/all', 'A line of twenty charsAnother line, shorter')));
+    tally.add(pageCounts(page, took('a/all', 'A line of twenty charsAnother line, shorter')));
+    tally.add(pageCounts('abcd\n', took('b/half', 'ab')));
+    tally.add(pageCounts(page, took('c/some', 'A line')));
+    expect(tally.greedyRules()).toEqual([]);
+    tally.add(pageCounts(page, took('a/all', 'A line of twenty chars')));
+    expect(tally.greedyRules()).toEqual([['a/all', 3]]);
+    expect(formatSummary(tally)).toContain('clean-news: warning: a/all alone removed most of the text of 3 of 5 pages: is it right? (--explain shows what it removes)\n');
+    // Lines moved into related stories are not taken from the article.
+    const moved = new Tally();
+    for (let n = 0; n < 3; n++) moved.add(pageCounts(page, { ...result('', []), removed: [{ rule: 'generic/related-articles', line: 1, text: 'A line of twenty charsAnother line, shorter', related: true }] }));
+    expect(moved.greedyRules()).toEqual([]);
+  });
+
   it('says so when nothing fired', () => {
     const tally = new Tally();
     expect(formatSummary(tally)).toContain('top rules: none fired');

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clean, removedShare, type CleanResult } from '../src/index.js';
+import { splitLines } from '../src/engine/lines.js';
+import { pageChars } from '../src/engine/stats.js';
+import { clean, lostShare, removedShare, type CleanResult } from '../src/index.js';
 import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';
 
 /** A result whose text output is `text`; removedShare reads nothing else. */
@@ -45,5 +48,43 @@ describe('removedShare', () => {
 
   it('never goes below 0, even if the output were longer than the page', () => {
     expect(removedShare('Short', resultWithText('Short and then some\n'))).toBe(0);
+  });
+});
+
+const PROSE = 'The regional council approved the new transport plan on Tuesday after a debate that lasted most of the day, and officials said work would start in May.';
+
+describe('lostShare', () => {
+  const page = ['Council approves plan', '', PROSE, '', 'Related Articles', '', 'Storm closes schools across the north', 'Weather Desk', 'time3 hours ago', 'Schools in the north were closed on Monday as the storm brought heavy snow.', ''].join('\n');
+
+  it('counts what went into the related stories as moved out of the article, not lost', () => {
+    const result = clean(page);
+    expect(result.related.length).toBe(1);
+    const moved = result.removed.filter((removal) => removal.related === true).map((removal) => removal.text);
+    expect(moved).toContain('Schools in the north were closed on Monday as the storm brought heavy snow.');
+    expect(moved).not.toContain('Related Articles');
+    const total = [...page.replace(/\n/g, '')].length;
+    const kept = [...result.text.replace(/\n/g, '')].length;
+    expect(removedShare(page, result)).toBeCloseTo(1 - kept / total, 12);
+    expect(lostShare(page, result)).toBeCloseTo(1 - (kept + moved.join('').length) / total, 12);
+  });
+
+  it('is removedShare where no story was moved, and never more', () => {
+    for (const text of [NO_CHROME, ALMOST_ALL_CHROME, page, '']) {
+      const result = clean(text);
+      const moved = result.removed.some((removal) => removal.related === true);
+      if (!moved) expect(lostShare(text, result)).toBe(removedShare(text, result));
+      expect(lostShare(text, result)).toBeLessThanOrEqual(removedShare(text, result));
+    }
+  });
+
+  it('counts the characters of non-blank trimmed lines as the engine splits them', () => {
+    const line = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(' ', '\t', '\uFEFF', '☕🌊', 'é', '\u00a0x\u00a0'));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, end) => {
+        const text = lines.join(end);
+        const expected = splitLines(text).reduce((sum, each) => sum + [...each.text].length, 0);
+        expect(pageChars(text)).toBe(expected);
+      }),
+    );
   });
 });

@@ -1,46 +1,65 @@
 /**
  * The HTML review page of --report: one self-contained file, no network, no external asset.
- * The pages are listed by share removed, the most first; each opens to show its lines, the
- * removed ones struck through with the rule that removed them, cut phrases marked inside kept
- * lines; a rule filter keeps the pages where a rule fired and marks its removals.
+ * A table of the pages, the ones whose article lost most first, sortable by any column and
+ * filtered by path and by rule; a row opens to show the page's lines, the removed ones struck
+ * through with the rule that removed them (and the model's score, explained in the legend),
+ * cut phrases marked inside kept lines, lines moved into related stories told apart from losses.
  */
 import type { PageReport, Totals } from './batch-report.js';
 import { grouped } from './tally.js';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
-header { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ddd; padding: 12px 20px; }
+header { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid #ddd; padding: 12px 20px; }
 h1 { font-size: 18px; margin: 0 0 4px; }
+header p { margin: 4px 0; }
+.controls { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; }
+details.legend { font-size: 12.5px; color: #444; max-width: 70em; }
+details.legend dt { font-weight: 600; }
+details.legend dd { margin: 0 0 4px 1.5em; }
 main { padding: 12px 20px; }
-details.page { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; margin: 6px 0; }
-details.page > summary { cursor: pointer; padding: 8px 12px; display: flex; gap: 12px; align-items: baseline; }
-.share { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 4em; }
-.input { font-family: ui-monospace, monospace; }
-.title { color: #555; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.failed .share { color: #b00020; }
-ol.lines { font-family: ui-monospace, monospace; font-size: 12.5px; margin: 0; padding: 8px 12px 12px 3.5em; border-top: 1px solid #eee; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th { position: sticky; top: var(--header, 0px); background: #f2f2f2; text-align: left; padding: 6px 8px; cursor: pointer; user-select: none; white-space: nowrap; border-bottom: 1px solid #ddd; }
+th[aria-sort="descending"]::after { content: ' ▼'; }
+th[aria-sort="ascending"]::after { content: ' ▲'; }
+td { padding: 5px 8px; border-bottom: 1px solid #eee; vertical-align: top; }
+tr.page { cursor: pointer; }
+tr.page:hover { background: #f6f9fc; }
+td.number { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
+td.input { font-family: ui-monospace, monospace; min-width: 14em; overflow-wrap: anywhere; }
+td.title { color: #555; }
+td.rules { color: #555; font-size: 12.5px; }
+tr.failed td.lost { color: #b00020; font-weight: 600; }
+td.lost { font-weight: 600; }
+tr.lines > td { padding: 0; background: #fff; }
+ol.lines { font-family: ui-monospace, monospace; font-size: 12.5px; margin: 0; padding: 8px 12px 12px 3.5em; }
 ol.lines li { white-space: pre-wrap; word-break: break-word; }
 li.removed { color: #9a9a9a; text-decoration: line-through; }
+li.related { color: #7a6a2a; text-decoration: none; }
 /* inline-block: a struck-through line's rule label is not struck through. */
 .rule { display: inline-block; color: #0a6b8a; font-size: 11.5px; margin-left: 8px; text-decoration: none; }
 del { color: #b00020; }
 .marked { background: #fff3b0; }
-.messages { color: #b00020; padding: 0 12px 8px; }
+.messages { color: #b00020; padding: 4px 12px; white-space: pre-wrap; }
 `;
 
 const SCRIPT = `
 const data = JSON.parse(document.getElementById('report-data').textContent);
-const pagesEl = document.getElementById('pages');
-const filter = document.getElementById('rule-filter');
+const body = document.getElementById('pages');
+const ruleFilter = document.getElementById('rule-filter');
+const pathFilter = document.getElementById('path-filter');
 const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
 const ruleId = (label) => label.split(' ')[0];
+const percent = (share) => (share * 100).toFixed(1) + '%';
+const count = (n) => n.toLocaleString('en-US');
 function renderLines(page, list) {
   for (const line of page.lines) {
     const li = el('li', line.kind);
     if (line.kind === 'blank') li.textContent = ' ';
     else if (line.kind === 'removed') {
+      if (line.related) li.classList.add('related');
       li.append(line.text);
-      for (const label of line.rules) { const tag = el('span', 'rule', '[' + label + ']'); tag.dataset.rule = ruleId(label); li.append(tag); }
+      for (const label of line.rules) { const tag = el('span', 'rule', '[' + label + (line.related ? ', to related stories' : '') + ']'); tag.dataset.rule = ruleId(label); li.append(tag); }
       li.dataset.rules = line.rules.map(ruleId).join(' ');
     } else {
       for (const part of line.parts) {
@@ -51,40 +70,90 @@ function renderLines(page, list) {
     list.append(li);
   }
 }
-for (const page of data.pages) {
-  const details = el('details', 'page' + (page.failed ? ' failed' : ''));
-  details.dataset.rules = Object.keys(page.rules).join(' ');
-  const summary = el('summary');
-  summary.append(el('span', 'share', page.failed ? 'failed' : (page.removedShare * 100).toFixed(1) + '%'), el('span', 'input', page.input), el('span', 'title', page.title ?? ''));
-  const counts = Object.entries(page.rules).sort((a, b) => b[1] - a[1]).map(([rule, n]) => rule + ' ' + n).join(', ');
-  summary.append(el('span', 'rules', counts));
-  details.append(summary);
-  if (page.messages.length > 0) details.append(el('div', 'messages', page.messages.join('\\n')));
-  if (page.lines) {
-    const list = el('ol', 'lines');
-    details.addEventListener('toggle', () => { if (details.open && list.childElementCount === 0) { renderLines(page, list); mark(); } }, { once: false });
-    details.append(list);
-  } else details.append(el('div', 'messages', page.failed ? '' : 'Lines not kept: the report keeps those of the pages that lost most.'));
-  pagesEl.append(details);
-}
+// The columns, and how each sorts: numbers the largest first, text in order.
+const COLUMNS = {
+  lost: (page) => (page.failed ? Infinity : page.lostShare),
+  removed: (page) => page.removedShare,
+  related: (page) => page.charsRelated,
+  charsIn: (page) => page.charsIn,
+  charsOut: (page) => page.charsOut,
+  input: (page) => page.input,
+  title: (page) => page.title ?? '',
+};
+const rows = data.pages.map((page, order) => {
+  const row = el('tr', 'page' + (page.failed ? ' failed' : ''));
+  row.dataset.rules = Object.keys(page.rules).join(' ');
+  const rules = Object.entries(page.rules).sort((a, b) => b[1] - a[1]).map(([rule, n]) => rule + ' ' + n).join(', ');
+  row.append(
+    el('td', 'number lost', page.failed ? 'failed' : percent(page.lostShare)),
+    el('td', 'number', page.failed ? '' : percent(page.removedShare)),
+    el('td', 'number', page.failed ? '' : count(page.charsRelated)),
+    el('td', 'number', page.failed ? '' : count(page.charsIn)),
+    el('td', 'number', page.failed ? '' : count(page.charsOut)),
+    el('td', 'input', page.input),
+    el('td', 'title', page.title ?? ''),
+    el('td', 'rules', rules),
+  );
+  const detail = el('tr', 'lines');
+  detail.hidden = true;
+  const cell = el('td');
+  cell.colSpan = 8;
+  if (page.messages.length > 0) cell.append(el('div', 'messages', page.messages.join('\\n')));
+  const list = el('ol', 'lines');
+  if (page.lines) cell.append(list);
+  else if (!page.failed) cell.append(el('div', 'messages', 'Lines not kept: the report keeps those of the pages that lost most.'));
+  detail.append(cell);
+  row.addEventListener('click', () => {
+    detail.hidden = !detail.hidden;
+    if (!detail.hidden && page.lines && list.childElementCount === 0) { renderLines(page, list); mark(); }
+  });
+  return { page, order, row, detail };
+});
 function mark() {
-  const rule = filter.value;
-  for (const node of document.querySelectorAll('[data-rule], li.removed')) {
+  const rule = ruleFilter.value;
+  for (const node of body.querySelectorAll('[data-rule], li.removed')) {
     const rules = node.dataset.rules ? node.dataset.rules.split(' ') : [node.dataset.rule];
     node.classList.toggle('marked', rule !== '' && rules.includes(rule));
   }
 }
-filter.addEventListener('change', () => {
-  const rule = filter.value;
+let sortKey = 'lost';
+let descending = true;
+function sortRows() {
+  const key = COLUMNS[sortKey];
+  rows.sort((a, b) => {
+    const x = key(a.page);
+    const y = key(b.page);
+    const order = typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
+    return (descending ? -order : order) || a.order - b.order;
+  });
+  for (const th of document.querySelectorAll('th[data-key]')) th.setAttribute('aria-sort', th.dataset.key === sortKey ? (descending ? 'descending' : 'ascending') : 'none');
+  for (const { row, detail } of rows) body.append(row, detail);
+}
+function applyFilters() {
+  const rule = ruleFilter.value;
+  const needle = pathFilter.value.toLowerCase();
   let shown = 0;
-  for (const details of pagesEl.children) {
-    const visible = rule === '' || details.dataset.rules.split(' ').includes(rule);
-    details.hidden = !visible;
+  for (const { page, row, detail } of rows) {
+    const visible = (rule === '' || row.dataset.rules.split(' ').includes(rule)) && page.input.toLowerCase().includes(needle);
+    row.hidden = !visible;
+    if (!visible) detail.hidden = true;
     if (visible) shown++;
   }
   document.getElementById('shown').textContent = shown + ' of ' + data.pages.length + ' pages shown';
   mark();
-});
+}
+for (const th of document.querySelectorAll('th[data-key]')) {
+  th.addEventListener('click', () => {
+    // A second click on the same column turns the order round; a new column starts from its natural order.
+    if (th.dataset.key === sortKey) descending = !descending;
+    else { sortKey = th.dataset.key; descending = typeof COLUMNS[sortKey](data.pages[0] ?? {}) !== 'string'; }
+    sortRows();
+  });
+}
+ruleFilter.addEventListener('change', applyFilters);
+pathFilter.addEventListener('input', applyFilters);
+document.documentElement.style.setProperty('--header', document.querySelector('header').offsetHeight + 'px');
+sortRows();
 `;
 
 function escapeHtml(text: string): string {
@@ -96,12 +165,22 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+const LEGEND = `<details class="legend"><summary>What the columns and marks mean</summary><dl>
+<dt>Lost</dt><dd>The share of the page's text the article lost: what <code>--max-removed</code> guards, and the default order. Related stories an aggregator lists under the article were moved out of it, not lost, and do not count.</dd>
+<dt>Removed</dt><dd>Everything that is not in the output, related stories included.</dd>
+<dt>Related</dt><dd>Characters moved into the related stories (the <code>related</code> field of the JSON output). Their lines show in brown, marked <em>to related stories</em>.</dd>
+<dt>In, Out</dt><dd>Characters of the page, and of the text output.</dd>
+<dt>[rule]</dt><dd>A removed line, struck through, with the rule that removed it; <del>{rule}</del>: a phrase cut out of a kept line.</dd>
+<dt>[generic/boilerplate −3.12]</dt><dd>A line the fitted model removed, no named rule having decided it. The number is the model's score: its log-odds that the line is article text, after the decoding's bias. Below 0 the line reads as chrome on its own: −1 is a close call (about 27% article text), −3 a sure one (5%), −5 almost certain (under 1%). The decoding reads the lines around it too, so a line above 0 that stands among chrome can go as well. Close calls on lines that are article text are where to look first.</dd>
+</dl></details>`;
+
 export function renderHtmlReport(data: { totals: Totals; pages: readonly PageReport[] }): string {
   const { totals } = data;
-  const removed = totals.charsIn === 0 ? 0 : 1 - totals.charsOut / totals.charsIn;
+  const lost = totals.charsIn === 0 ? 0 : 1 - (totals.charsOut + totals.charsRelated) / totals.charsIn;
   const options = Object.entries(totals.rules)
     .map(([rule, count]) => `<option value="${escapeHtml(rule)}">${escapeHtml(rule)} (${count})</option>`)
     .join('');
+  const heading = (key: string, label: string, title: string) => `<th data-key="${key}" title="${escapeHtml(title)}" aria-sort="none">${label}</th>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -113,10 +192,20 @@ export function renderHtmlReport(data: { totals: Totals; pages: readonly PageRep
 <body>
 <header>
 <h1>clean-news report</h1>
-<p id="totals">${grouped(totals.pages)} pages: ${grouped(totals.cleaned)} cleaned, ${grouped(totals.failed)} failed; ${grouped(totals.charsIn)} characters in, ${grouped(totals.charsOut)} out (${(removed * 100).toFixed(1)}% removed). Pages that lost most first; open one to see its lines.</p>
-<label>Rule <select id="rule-filter"><option value="">all rules</option>${options}</select></label> <span id="shown">${totals.pages} of ${totals.pages} pages shown</span>
+<p id="totals">${grouped(totals.pages)} pages: ${grouped(totals.cleaned)} cleaned, ${grouped(totals.failed)} failed; ${grouped(totals.charsIn)} characters in, ${grouped(totals.charsOut)} out, ${grouped(totals.charsRelated)} moved to related stories (${(Math.max(0, lost) * 100).toFixed(1)}% lost). Click a column to sort, a row to see its lines.</p>
+<div class="controls">
+<label>Path <input id="path-filter" type="search" placeholder="part of the path"></label>
+<label>Rule <select id="rule-filter"><option value="">all rules</option>${options}</select></label>
+<span id="shown">${totals.pages} of ${totals.pages} pages shown</span>
+</div>
+${LEGEND}
 </header>
-<main id="pages"></main>
+<main>
+<table>
+<thead><tr>${heading('lost', 'Lost', "share of the page's text the article lost, related stories apart")}${heading('removed', 'Removed', 'share of the text not in the output')}${heading('related', 'Related', 'characters moved to related stories')}${heading('charsIn', 'In', 'characters in')}${heading('charsOut', 'Out', 'characters out')}${heading('input', 'Page', 'the input')}${heading('title', 'Title', 'the headline found')}<th>Rules</th></tr></thead>
+<tbody id="pages"></tbody>
+</table>
+</main>
 <script type="application/json" id="report-data">${scriptJson(data)}</script>
 <script>${SCRIPT}</script>
 </body>

@@ -1,11 +1,10 @@
 /**
  * `--report FILE.json` / `--report FILE.html`: a summary of a run to review before trusting
- * it. Each page adds a small record (input, characters in and out, share removed, rules fired,
- * title, messages); for the HTML review page, also its lines as --explain reads them, kept for
+ * it. Each page adds a small record (input, characters in, out and moved to related stories,
+ * the share the article lost and the share removed, rules fired, title, messages); for the HTML review page, also its lines as --explain reads them, kept for
  * the pages that lost most only, so a batch of any size gives a report of bounded size.
  */
 import type { CleanResult } from '../engine/types.js';
-import { removedShare } from '../engine/stats.js';
 import { explainPage, type ExplainedLine } from './explain.js';
 import type { PageCounts } from './tally.js';
 
@@ -19,7 +18,11 @@ export interface PageReport {
   title: string | null;
   charsIn: number;
   charsOut: number;
-  /** As --max-removed measures it, 0 to 1. */
+  /** Characters moved into the related stories an aggregator lists: out of the article, not lost. */
+  charsRelated: number;
+  /** What the article lost, as --max-removed measures it (related stories apart), 0 to 1: the report's order. */
+  lostShare: number;
+  /** All that cleaning removed, related stories included, 0 to 1. */
   removedShare: number;
   /** Rule id -> removals. */
   rules: Record<string, number>;
@@ -39,7 +42,9 @@ export function pageReport(input: string, page: string, result: CleanResult, cou
     title: result.title,
     charsIn: counts.charsIn,
     charsOut: counts.charsOut,
-    removedShare: removedShare(page, result),
+    charsRelated: counts.charsRelated,
+    lostShare: counts.lostShare,
+    removedShare: counts.removedShare,
     rules: Object.fromEntries(counts.byRule),
     messages: [],
     ...(withLines ? { lines: explainPage(page, result.removed) } : {}),
@@ -47,12 +52,12 @@ export function pageReport(input: string, page: string, result: CleanResult, cou
 }
 
 export function failedReport(input: string): PageReport {
-  return { input, failed: true, title: null, charsIn: 0, charsOut: 0, removedShare: 0, rules: {}, messages: [] };
+  return { input, failed: true, title: null, charsIn: 0, charsOut: 0, charsRelated: 0, lostShare: 0, removedShare: 0, rules: {}, messages: [] };
 }
 
-/** Pages that lost most first; ties in input order, so the same run gives the same report. */
+/** Pages whose article lost most first; ties in input order, so the same run gives the same report. */
 function byShare(a: PageReport & { order: number }, b: PageReport & { order: number }): number {
-  return b.removedShare - a.removedShare || a.order - b.order;
+  return b.lostShare - a.lostShare || a.order - b.order;
 }
 
 export class BatchReport {
@@ -86,6 +91,7 @@ export class BatchReport {
       failed: pages.length - cleaned.length,
       charsIn: cleaned.reduce((sum, page) => sum + page.charsIn, 0),
       charsOut: cleaned.reduce((sum, page) => sum + page.charsOut, 0),
+      charsRelated: cleaned.reduce((sum, page) => sum + page.charsRelated, 0),
       rules: Object.fromEntries(Object.entries(rules).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))),
     };
     return { schemaVersion: 1, totals, pages: pages.map(({ order: _order, ...page }) => page) };
@@ -106,6 +112,7 @@ export interface Totals {
   failed: number;
   charsIn: number;
   charsOut: number;
+  charsRelated: number;
   /** Rule id -> removals over the batch, the most first. */
   rules: Record<string, number>;
 }

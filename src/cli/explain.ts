@@ -17,7 +17,7 @@ export type Part = { kind: 'kept'; text: string } | { kind: 'cut'; text: string;
 
 export type ExplainedLine =
   | { kind: 'blank' }
-  | { kind: 'removed'; text: string; rules: string[] }
+  | { kind: 'removed'; text: string; rules: string[]; related?: true }
   | { kind: 'kept'; parts: Part[] };
 
 /** Splits the page as the engine does: CRLF, CR and LF end a line; a leading BOM and a final empty line go. */
@@ -48,7 +48,9 @@ export function explainPage(page: string, removed: readonly Removal[]): Explaine
     const text = raw.trim();
     const removals = byLine.get(index + 1) ?? [];
     if (removals.some((removal) => removal.text === text) && text !== '') {
-      return { kind: 'removed', text, rules: [...new Set(removals.map(ruleLabel))] };
+      const rules = [...new Set(removals.map(ruleLabel))];
+      // Moved into a related story, not lost: the report tells the two apart.
+      return removals.every((removal) => removal.related === true) ? { kind: 'removed', text, rules, related: true } : { kind: 'removed', text, rules };
     }
     if (text === '' && removals.length === 0) return { kind: 'blank' };
     return { kind: 'kept', parts: cutParts(text, removals) };

@@ -7,7 +7,7 @@
  */
 import type { Cleaner } from '../engine/clean.js';
 import { toRecord } from '../engine/record.js';
-import { removedShare } from '../engine/stats.js';
+import { lostShare } from '../engine/stats.js';
 import { decodeUtf8, hasUtf8Bom } from '../input/decode.js';
 import { StdoutSink } from './output.js';
 import { DEFAULT_MAX_BYTES, describeBytes } from './read-input.js';
@@ -56,7 +56,7 @@ export function cleanRecord(line: string, number: number, cleaner: Cleaner, maxR
   try {
     const result = cleaner(text);
     if (maxRemoved !== undefined) {
-      const share = removedShare(text, result);
+      const share = lostShare(text, result);
       if (share > maxRemoved) return errorRecord(passed, number, `cleaning would remove ${percent(share, maxRemoved)} of the text, over --max-removed ${maxRemoved}`);
     }
     // `input` names the file a page came from; a record has its own id instead.

@@ -8,7 +8,6 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Cleaner } from '../engine/clean.js';
 import { toRecord } from '../engine/record.js';
-import { removedShare } from '../engine/stats.js';
 import type { CleanResult } from '../engine/types.js';
 import { pageReport, type PageReport, type ReportFormat } from './batch-report.js';
 import type { ColorLevel } from './color.js';
@@ -112,15 +111,13 @@ export class PageRunner {
       if (read === undefined) return failed();
       const page = read.text;
       const result = this.cleaner(page);
-      const limit = this.options.maxRemoved;
-      if (limit !== undefined) {
-        const share = removedShare(page, result);
-        if (share > limit) {
-          reporter.error(subject, `cleaning would remove ${percent(share, limit)} of the text, over --max-removed ${limit} (${task.target === undefined ? 'not printed' : 'not written'})`);
-          return failed();
-        }
-      }
       const counts = pageCounts(page, result);
+      const limit = this.options.maxRemoved;
+      // What the article lost: related stories moved out of it are not a loss.
+      if (limit !== undefined && counts.lostShare > limit) {
+        reporter.error(subject, `cleaning would remove ${percent(counts.lostShare, limit)} of the text, over --max-removed ${limit} (${task.target === undefined ? 'not printed' : 'not written'})`);
+        return failed();
+      }
       const report = this.options.report === undefined ? {} : { report: pageReport(inputName(input), page, result, counts, this.options.report === 'html') };
       if (task.target === undefined) return { ok: true, messages: messages.text, printed: this.render(result, input, page), counts, ...report };
       const write = { target: task.target, data: this.options.format === 'json' ? jsonOutput(result, task.target, task.input.path) : result.text, mode: read.mode };

@@ -1,6 +1,50 @@
 /** Figures about a cleaning, for guards such as the CLI's `--max-removed`. */
-import { splitLines } from './lines.js';
-import type { CleanResult } from './types.js';
+import { isSpace } from './lines.js';
+import type { CleanResult, Removal } from './types.js';
+
+/** Unicode code points of `text` from `start` to `end`: an emoji or a CJK character counts once. */
+function codePoints(text: string, start = 0, end = text.length): number {
+  let count = end - start;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // A low surrogate after a high one is the second half of one character.
+    if (code >= 0xdc00 && code <= 0xdfff && i > start && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) count--;
+  }
+  return count;
+}
+
+/** The characters of a page's non-blank lines, each trimmed: what the shares below count against. One scan, no copies. */
+export function pageChars(page: string): number {
+  let total = 0;
+  for (let start = 0; start < page.length; ) {
+    let stop = start;
+    while (stop < page.length && page.charCodeAt(stop) !== 0x0a && page.charCodeAt(stop) !== 0x0d) stop++;
+    let first = start;
+    let last = stop;
+    while (first < last && isSpace(page.charCodeAt(first))) first++;
+    while (last > first && isSpace(page.charCodeAt(last - 1))) last--;
+    total += codePoints(page, first, last);
+    start = stop + 1;
+  }
+  return total;
+}
+
+/** The characters of the text output, its newlines aside. */
+function keptChars(result: CleanResult): number {
+  let newlines = 0;
+  for (let i = 0; i < result.text.length; i++) if (result.text.charCodeAt(i) === 0x0a) newlines++;
+  return codePoints(result.text) - newlines;
+}
+
+/** The characters of a removal that only moved into a related story. */
+export function movedChars(removal: Removal): number {
+  return removal.related === true ? codePoints(removal.text) : 0;
+}
+
+function share(part: number, total: number): number {
+  // Tidying spaces around a cut could in principle make the output longer; keep the share in [0, 1].
+  return total === 0 ? 0 : Math.min(1, Math.max(0, part / total));
+}
 
 /**
  * The share of the page's text that cleaning removed, from 0 (nothing) to 1 (everything):
@@ -8,17 +52,17 @@ import type { CleanResult } from './types.js';
  * and `kept` those of the text output, newlines aside. A page with no text gives 0.
  * Characters are Unicode code points, so an emoji or a CJK character counts once.
  */
-export function removedShare(page: string, result: CleanResult): number {
-  let total = 0;
-  for (const line of splitLines(page)) total += countChars(line.text);
-  if (total === 0) return 0;
-  const kept = countChars(result.text.replaceAll('\n', ''));
-  // Tidying spaces around a cut could in principle make the output longer; keep the share in [0, 1].
-  return Math.min(1, Math.max(0, 1 - kept / total));
+export function removedShare(page: string, result: CleanResult, total = pageChars(page)): number {
+  return share(total - keptChars(result), total);
 }
 
-function countChars(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+/**
+ * The share of the page's text the article lost: as removedShare, but what went into the
+ * related stories an aggregator lists (`related`) counts as kept, since it was moved out of
+ * the article, not lost. What `--max-removed` guards and the report ranks pages by.
+ */
+export function lostShare(page: string, result: CleanResult, total = pageChars(page)): number {
+  let moved = 0;
+  for (const removal of result.removed) moved += movedChars(removal);
+  return share(total - keptChars(result) - moved, total);
 }

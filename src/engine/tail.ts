@@ -35,8 +35,9 @@ export function readTail(lines: readonly Line[], end: number, first: SectionRule
       if (started.rule.related) relatedLines = [];
     }
     const own = claims.lineRule(i, 'tail', NO_PAGE);
-    tail.removed.push({ rule: (own ?? section).id, line: line.no, text: line.text });
-    if (!started && !own) relatedLines?.push(line);
+    const moved = !started && !own && relatedLines !== null;
+    tail.removed.push({ rule: (own ?? section).id, line: line.no, text: line.text, ...(moved ? { related: true } : {}) });
+    if (moved) relatedLines?.push(line);
   }
   closeRelated();
   return tail;

@@ -9,6 +9,11 @@ export interface Removal {
   /** The removed text: the whole line (trimmed) or the cut phrase. */
   text: string;
   /**
+   * True when the line went into one of the page's related stories (`related`): moved out of
+   * the article, not lost. Absent otherwise; not written to the JSON output.
+   */
+  related?: true;
+  /**
    * For a removal by the generic layer (`generic/boilerplate`): the line model's log-odds that
    * the line is article text, after the decoding's bias. Shown by `--explain`, not written to the
    * JSON output, where it would change with every refit of the model.
