@@ -105,8 +105,10 @@ describe('user patterns', () => {
         { id: 'site/dateline', kind: 'metadata', description: 'Dateline.', pattern: '(?<source>[A-Z][a-z]+ Daily) \\| (?<published>\\d+ hours ago)' },
       ]),
     });
-    const result = cleaner('Storm hits coast\nMetro Daily | 4 hours ago\nThe storm reached the coast [AD] on Monday, and thousands of homes lost power. [Ad]\n');
-    expect(result).toMatchObject({ source: 'Metro Daily', published: '4 hours ago', paragraphs: ['The storm reached the coast on Monday, and thousands of homes lost power.'] });
+    const result = cleaner('Storm hits coast\nMetro Daily | 4 hours ago\nThe storm reached the coast on Monday. [AD] Thousands of homes lost power. [Ad]\n');
+    expect(result).toMatchObject({ source: 'Metro Daily', published: '4 hours ago', paragraphs: ['The storm reached the coast on Monday. Thousands of homes lost power.'] });
+    // Between two words of a sentence, the phrase stays: no inline cut takes a word a sentence may need.
+    expect(cleaner('Storm hits coast\nThe storm reached the coast [AD] on Monday, and thousands of homes lost power.\n').paragraphs).toEqual(['The storm reached the coast [AD] on Monday, and thousands of homes lost power.']);
   });
 
   it('are rejected at load time when RE2 cannot run them, with the reason', () => {
