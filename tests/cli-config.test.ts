@@ -151,3 +151,50 @@ describe('clean-news.config.json', () => {
     expect(runCli(['--config', 'broken.json', 'a.txt'], dir).stderr).toMatch(/^clean-news: broken\.json: \$: not valid JSON/);
   });
 });
+
+describe('hostile configuration and rule files', () => {
+  const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  const huge = 'x'.repeat(5_000_000);
+  /** Every problem is one line naming the file, and short, whatever the file holds. */
+  const oneLineEach = (stderr: string, file: string) => {
+    const lines = stderr.trimEnd().split('\n');
+    for (const line of lines) {
+      expect(line.startsWith(`clean-news: ${file}: $`), line.slice(0, 200)).toBe(true);
+      expect(line.length).toBeLessThan(400);
+    }
+    return lines;
+  };
+
+  it('refuse nesting of any depth with one line naming the file, status 2, nothing written', () => {
+    const dir = tempDir({ 'clean-news.config.json': `{"format": ${deep(5_000)}}`, 'deep.json': `{"rules": [${deep(100_000)}]}`, 'a.txt': 'A page.\n' });
+    const found = runCli(['a.txt'], dir);
+    expect(found.status).toBe(2);
+    expect(oneLineEach(found.stderr, 'clean-news.config.json')).toEqual(['clean-news: clean-news.config.json: $.format[0][0]…: nested more than 64 levels deep']);
+    const rules = runCli(['--no-config', '--rules', 'deep.json', 'a.txt'], dir);
+    expect(rules.status).toBe(2);
+    expect(oneLineEach(rules.stderr, 'deep.json')).toEqual(['clean-news: deep.json: $.rules[0][0]…: nested more than 64 levels deep']);
+    expect(listFiles(dir)).toEqual(['a.txt', 'clean-news.config.json', 'deep.json']);
+  });
+
+  it('quote a value or key of megabytes cut short, and refuse a file without end', () => {
+    const dir = tempDir({
+      'big.json': JSON.stringify({ format: huge, [huge]: 1, packs: { [huge]: 'off' }, rules: { [huge]: 'off' } }),
+      'rules.json': JSON.stringify({ rules: [{ id: 'a/b', kind: 'pattern', description: huge, pattern: `(${huge}` }, { id: `a/${'b'.repeat(5_000)}`, kind: 'line', description: 'x', lines: [huge] }, { id: `a/${'b'.repeat(5_000)}`, kind: 'line', description: 'y', lines: ['z'] }] }),
+      'a.txt': 'A page.\n',
+    });
+    const config = runCli(['--config', 'big.json', 'a.txt'], dir);
+    expect(config.status).toBe(2);
+    const lines = oneLineEach(config.stderr, 'big.json');
+    expect(lines).toHaveLength(4);
+    expect(lines).toContain(`clean-news: big.json: $.format: unknown value "${'x'.repeat(59)}… (5,000,002 characters) (expected one of "text", "json")`);
+    const rules = runCli(['--no-config', '--rules', 'rules.json', 'a.txt'], dir);
+    expect(rules.status).toBe(2);
+    expect(oneLineEach(rules.stderr, 'rules.json').map((line) => line.replace(/x{20,}|b{20,}/g, '…'))).toEqual([
+      'clean-news: rules.json: $.rules[0].pattern: invalid regular expression: Invalid regular expression: /(……/: Unterminated group',
+      'clean-news: rules.json: $.rules[2].id: duplicate rule id "a/…… (5,004 characters)',
+    ]);
+    const endless = runCli(['--config', '/dev/zero', 'a.txt'], dir);
+    expect(endless.status).toBe(2);
+    expect(endless.stderr).toMatch(/^clean-news: [^\n]*dev\/zero: \$: larger than 64 MB: not a configuration or rule file\n$/);
+  });
+});

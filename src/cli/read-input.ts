@@ -3,7 +3,8 @@
  * after it has filled the memory, and what is not a regular file (a FIFO, a device, a socket)
  * is refused before it is read, since reading it might never end.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import { readToEndBounded } from '../input/read-bounded.js';
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -59,22 +60,9 @@ export function readFileBounded(file: string, maxBytes: number): BoundedFile {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new InputRefused(`not a regular file (${kindOf(stats)}), skipped`);
     if (stats.size > maxBytes) throw tooLarge(maxBytes);
-    // The file may grow while it is read: read to its end, but never past the bound.
-    let buffer = Buffer.allocUnsafe(Math.min(maxBytes, stats.size) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) throw tooLarge(maxBytes);
-        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length > maxBytes) throw tooLarge(maxBytes);
-    return { bytes: buffer.subarray(0, length), mode: stats.mode & 0o777 };
+    const bytes = readToEndBounded(fd, maxBytes, stats.size);
+    if (bytes === null) throw tooLarge(maxBytes);
+    return { bytes, mode: stats.mode & 0o777 };
   } finally {
     closeSync(fd);
   }

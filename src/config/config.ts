@@ -3,13 +3,15 @@
  * parents, or named with --config), the rule files it and --rules name, and the rules that
  * result, in the order the engine applies them. File reading lives here, at the edge.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { builtinRules, packOf } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import { readToEndBounded } from '../input/read-bounded.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
-import { describeSchemaErrors } from './schema-errors.js';
+import { quote } from './quote.js';
+import { describeSchemaErrors, withKey } from './schema-errors.js';
 import { findConfigFile, unsafeReason, type ConfigWarning, type FoundConfig } from './find.js';
 import { readRuleFile } from './rule-file.js';
 import schema from '../schemas/config.schema.json' with { type: 'json' };
@@ -41,22 +43,63 @@ interface ConfigJson extends ConfigOptions {
 
 const validateConfig = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
 
+/** Configurations and rule files larger than this are refused: a rule file learned from a large site is a few megabytes. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Deeper nesting than this is no configuration (theirs is four levels at most): refused before anything walks it. */
+const MAX_DEPTH = 64;
+
+/** The bytes of a file a person named, or null when there are more than MAX_FILE_BYTES (a FIFO from `<(...)` is read too). */
+function readBounded(file: string): Buffer | null {
+  const fd = openSync(file, 'r');
+  try {
+    return readToEndBounded(fd, MAX_FILE_BYTES);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The path of the first value nested deeper than `limit`, or null; a walk with its own stack, so no depth overflows it. */
+function tooDeep(value: unknown, limit: number): string | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '$' }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth >= limit) return next.path;
+    for (const [key, child] of Object.entries(next.value)) {
+      // The path is spelled out for the first levels only: past them it would be as long as the nesting.
+      const path = next.depth < 3 ? withKey(next.path, key) : next.depth === 3 ? `${next.path}…` : next.path;
+      stack.push({ value: child, depth: next.depth + 1, path });
+    }
+  }
+  return null;
+}
+
 /** Reads and parses a JSON file; problems name the file and say what is wrong. */
 function readJson(file: string, problems: ConfigProblem[], from?: { file: string; path: string }): unknown {
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readBounded(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     problems.push(from ? { ...from, message: `cannot read ${file}: ${reason}` } : { file, path: '$', message: `cannot read: ${reason}` });
     return undefined;
   }
+  if (bytes === null) {
+    problems.push({ file, path: '$', message: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: not a configuration or rule file` });
+    return undefined;
+  }
+  let json: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    json = JSON.parse(bytes.toString('utf8')) as unknown;
   } catch (error) {
     problems.push({ file, path: '$', message: `not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
+  const deep = tooDeep(json, MAX_DEPTH);
+  if (deep !== null) {
+    problems.push({ file, path: deep, message: `nested more than ${MAX_DEPTH} levels deep` });
+    return undefined;
+  }
+  return json;
 }
 
 function loadRuleFiles(files: readonly { file: string; from?: { file: string; path: string } }[], problems: ConfigProblem[]): Rule[] {
@@ -83,10 +126,10 @@ function checkSwitches(file: string, json: ConfigJson, rules: readonly Rule[], p
   const packs = new Set(builtinRules.map(packOf));
   const ids = new Set(rules.map((rule) => rule.id));
   for (const pack of Object.keys(json.packs ?? {})) {
-    if (!packs.has(pack)) problems.push({ file, path: `$.packs[${JSON.stringify(pack)}]`, message: `unknown pack (packs: ${[...packs].join(', ')})` });
+    if (!packs.has(pack)) problems.push({ file, path: `$.packs[${quote(pack)}]`, message: `unknown pack (packs: ${[...packs].join(', ')})` });
   }
   for (const id of Object.keys(json.rules ?? {})) {
-    if (!ids.has(id)) problems.push({ file, path: `$.rules[${JSON.stringify(id)}]`, message: 'unknown rule id (see clean-news rules)' });
+    if (!ids.has(id)) problems.push({ file, path: `$.rules[${quote(id)}]`, message: 'unknown rule id (see clean-news rules)' });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import type { LineMatcher, MetadataMatch, Rule, RuleScope } from '../rules/types.js';
 import type { ConfigProblem } from './errors.js';
+import { quote, shorten } from './quote.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { LinearRegExp, UnsupportedPattern } from './linear-regexp.js';
 import schema from '../schemas/rule-file.schema.json' with { type: 'json' };
@@ -41,7 +42,8 @@ function compilePattern(source: string, flags: string, path: string, file: strin
     new RegExp(source, flags);
     return new LinearRegExp(wholeLine ? `^(?:${source})$` : source, flags);
   } catch (error) {
-    const message = error instanceof UnsupportedPattern ? error.message : `invalid regular expression: ${(error as Error).message}`;
+    // V8 quotes the whole pattern in its message: a long one is cut, the reason after it kept.
+    const message = error instanceof UnsupportedPattern ? error.message : `invalid regular expression: ${(error as Error).message.replace(source, shorten(source, 60))}`;
     problems.push({ file, path, message });
     return null;
   }
@@ -106,7 +108,7 @@ export function readRuleFile(file: string, json: unknown, taken: Set<string>): {
     const rule = entry as RuleEntry;
     const path = `$.rules[${index}]`;
     if (taken.has(rule.id)) {
-      problems.push({ file, path: `${path}.id`, message: `duplicate rule id "${rule.id}"` });
+      problems.push({ file, path: `${path}.id`, message: `duplicate rule id ${quote(rule.id)}` });
       return;
     }
     taken.add(rule.id);

@@ -1,14 +1,20 @@
 /** JSON Schema errors (ajv's) as the problems of a configuration or rule file, in plain words. */
 import type { ErrorObject } from 'ajv';
 import type { ConfigProblem } from './errors.js';
+import { quote } from './quote.js';
 
-/** `/rules/2/pattern` -> `$.rules[2].pattern`; keys that are not identifiers are quoted. */
+/** A JSON path one key further: `$.rules` and `2` -> `$.rules[2]`; keys that are not identifiers are quoted (and cut short). */
+export function withKey(path: string, key: string): string {
+  return /^\d+$/.test(key) ? `${path}[${key}]` : /^[A-Za-z_$][\w$]{0,59}$/.test(key) ? `${path}.${key}` : `${path}[${quote(key)}]`;
+}
+
+/** `/rules/2/pattern` -> `$.rules[2].pattern`. */
 export function jsonPath(pointer: string): string {
   return pointer
     .split('/')
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), '$');
+    .reduce(withKey, '$');
 }
 
 /** Schema errors in plain words, one per bad value, leaving out the "if/then" bookkeeping. */
@@ -20,15 +26,15 @@ export function describeSchemaErrors(file: string, errors: readonly ErrorObject[
     const { params } = error;
     switch (error.keyword) {
       case 'required':
-        problems.push({ file, path: `${path}.${String(params['missingProperty'])}`, message: 'missing' });
+        problems.push({ file, path: jsonPath(`${error.instancePath}/${String(params['missingProperty'])}`), message: 'missing' });
         break;
       case 'additionalProperties':
-        problems.push({ file, path: `${path}.${String(params['additionalProperty'])}`, message: 'unknown property' });
+        problems.push({ file, path: jsonPath(`${error.instancePath}/${String(params['additionalProperty']).replace(/~/g, '~0').replace(/\//g, '~1')}`), message: 'unknown property' });
         break;
       case 'enum': {
         const allowed = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ');
         const what = path.endsWith('.kind') ? 'unknown rule kind' : 'unknown value';
-        problems.push({ file, path, message: `${what} ${JSON.stringify(error.data)} (expected one of ${allowed})` });
+        problems.push({ file, path, message: `${what} ${quote(error.data)} (expected one of ${allowed})` });
         break;
       }
       case 'pattern':
