@@ -5,12 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { listFiles, NO_COLOR, page, removeTempDirs, runCli, runCliWithSummary, tempDir } from './cli-helpers.js';
-
-// Each test runs the built CLI, some several times: allow for a loaded machine.
-vi.setConfig({ testTimeout: 60_000 });
 
 afterEach(removeTempDirs);
 

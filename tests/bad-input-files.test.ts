@@ -8,12 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { CLI, listFiles, NO_COLOR, page, removeTempDirs, runCli, runCliWithSummary, tempDir, type CliRun } from './cli-helpers.js';
-
-// Each test runs the built CLI, some several times: allow for a loaded machine.
-vi.setConfig({ testTimeout: 60_000 });
 
 afterEach(removeTempDirs);
 

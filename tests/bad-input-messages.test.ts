@@ -6,11 +6,8 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFiles, NO_COLOR, page, removeTempDirs, runCli, runCliWithSummary, tempDir } from './cli-helpers.js';
-
-// Each test runs the built CLI, some several times: allow for a loaded machine.
-vi.setConfig({ testTimeout: 60_000 });
 
 const STACK_LINE = /^\s+at /m;
 

@@ -148,7 +148,7 @@ describe('line ends', () => {
 });
 
 describe('the CLI on generated files', () => {
-  it('cleans each decodable file as the library does, skips each binary one, and leaves every input as it was', { timeout: 120_000 }, () => {
+  it('cleans each decodable file as the library does, skips each binary one, and leaves every input as it was', { timeout: 600_000 }, () => {
     fc.assert(
       fc.property(fc.array(anyBytes, { minLength: 1, maxLength: 4 }), (files) => {
         const names = files.map((_, i) => `f${i}.txt`);

@@ -65,6 +65,8 @@ describe('--report', () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {
       const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      // Playwright's 30 s per action is not enough for a browser on a loaded 2-core machine.
+      tab.setDefaultTimeout(120_000);
       const requests: string[] = [];
       tab.on('request', (request) => requests.push(request.url()));
       const errors: string[] = [];
@@ -102,7 +104,7 @@ describe('--report', () => {
       await rows.first().click();
       const lines = tab.locator('tr.lines:not([hidden])').first();
       const removed = lines.locator('li.removed');
-      await removed.first().waitFor({ timeout: 10_000 });
+      await removed.first().waitFor({ timeout: 120_000 });
       expect(await removed.first().locator('.rule').textContent()).toMatch(/^\[[a-z0-9-]+\/[a-z0-9-]+/);
       expect(await lines.locator('li.removed:not(.related)').first().evaluate(inPage('node', 'return getComputedStyle(node).textDecorationLine'))).toBe('line-through');
       expect(await removed.first().locator('.rule').evaluate(inPage('node', 'return getComputedStyle(node).textDecorationLine'))).toBe('none');
@@ -129,5 +131,5 @@ describe('--report', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 300_000);
 });

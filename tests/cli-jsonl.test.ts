@@ -54,7 +54,7 @@ describe('--jsonl', () => {
     expect(count).toBe(total);
     expect(status).toBe(0);
     expect(stderr).toBe('');
-  }, 120_000);
+  }, 600_000);
 
   it('passes other fields through, and where names clash the cleaned fields win', () => {
     const text = page('the harbour');

@@ -27,7 +27,7 @@ describe('output integrity', () => {
     const [code, signal] = (await once(child, 'close')) as [number | null, string | null];
     expect({ code, signal, stderr }).toEqual({ code: null, signal: 'SIGTERM', stderr: '' });
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 
   it('removes the temporary files a killed run left next to the outputs it writes, not those of running processes', () => {
     const dir = tempDir({ 'a.txt': page('the harbour') });

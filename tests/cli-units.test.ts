@@ -140,22 +140,27 @@ describe('Tally', () => {
     );
   });
 
-  it('names a rule that alone took more than half the text of more than half the pages, and no other', () => {
-    const page = 'A line of twenty chars\nAnother line, shorter\n';
-    const took = (rule: string, text: string) => ({ ...result('', []), removed: [{ rule, line: 1, text }] });
+  it('names a rule that alone took more than half the text of more than half the pages long enough to tell, and no other', () => {
+    const first = 'The council met on Monday to discuss the budget, and members spoke for hours about it before the vote.';
+    const second = 'Several of them asked for more time to read the proposals, which run to three hundred pages in all.';
+    const page = `${first}\n${second}\n`;
+    const took = (rule: string, text: string, related?: true) => ({ ...result('', []), removed: [{ rule, line: 1, text, ...(related ? { related } : {}) }] });
     const tally = new Tally();
-    // a/all takes a whole page twice; b/half takes exactly half of one (not more); c/some a little.
-    tally.add(pageCounts(page, took('a/all', 'A line of twenty charsAnother line, shorter')));
-    tally.add(pageCounts(page, took('a/all', 'A line of twenty charsAnother line, shorter')));
-    tally.add(pageCounts('abcd\n', took('b/half', 'ab')));
-    tally.add(pageCounts(page, took('c/some', 'A line')));
+    // a/all takes a whole page twice; b/half exactly half of one (not more); c/some a little.
+    tally.add(pageCounts(page, took('a/all', first + second)));
+    tally.add(pageCounts(page, took('a/all', first + second)));
+    tally.add(pageCounts(`${first}\n${first}\n`, took('b/half', first)));
+    tally.add(pageCounts(page, took('c/some', 'The council')));
+    // A page too short to tell counts for nothing: a line of garbage is most of its page.
+    tally.add(pageCounts('!\n', took('d/short', '!')));
+    tally.add(pageCounts('?\n', took('d/short', '?')));
     expect(tally.greedyRules()).toEqual([]);
-    tally.add(pageCounts(page, took('a/all', 'A line of twenty chars')));
+    tally.add(pageCounts(page, took('a/all', first)));
     expect(tally.greedyRules()).toEqual([['a/all', 3]]);
     expect(formatSummary(tally)).toContain('clean-news: warning: a/all alone removed most of the text of 3 of 5 pages: is it right? (--explain shows what it removes)\n');
     // Lines moved into related stories are not taken from the article.
     const moved = new Tally();
-    for (let n = 0; n < 3; n++) moved.add(pageCounts(page, { ...result('', []), removed: [{ rule: 'generic/related-articles', line: 1, text: 'A line of twenty charsAnother line, shorter', related: true }] }));
+    for (let n = 0; n < 3; n++) moved.add(pageCounts(page, took('generic/related-articles', first + second, true)));
     expect(moved.greedyRules()).toEqual([]);
   });
 

@@ -84,5 +84,5 @@ describe('inline cuts', () => {
     const kept = result.paragraphs.join(' ');
     expect(kept).toBe(parts.filter((part) => !CHROME.includes(part)).join(' '));
     expect(result.removed.filter((removal) => removal.rule === 'generic/advertisement-inline').length).toBe(parts.filter((part) => part === CHROME[0]).length);
-  }, 120_000);
+  }, 600_000);
 });

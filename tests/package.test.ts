@@ -36,7 +36,7 @@ beforeAll(() => {
   expect(install).toMatchObject({ status: 0 });
   // No install script for users to approve, no dependency to fetch.
   expect(install.stderr).not.toMatch(/install-scripts|warn/i);
-}, 120_000);
+}, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -90,5 +90,5 @@ export { wrong };
     );
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     expect(run(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir)).toMatchObject({ status: 0, stdout: '' });
-  }, 60_000);
+  }, 300_000);
 });

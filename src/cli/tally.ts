@@ -16,9 +16,15 @@ export interface PageCounts {
   lostShare: number;
   /** Rule id -> how many lines and phrases it removed from the page. */
   byRule: Map<string, number>;
-  /** The rule that took most of the page's text on its own (related stories apart), if one did. */
-  tookMost: string | null;
+  /**
+   * The rule that took most of the page's text on its own (related stories apart), if one did;
+   * undefined for a page too short to say (a line of garbage is most of its page).
+   */
+  tookMost: string | null | undefined;
 }
+
+/** Characters a page needs before a rule that takes most of it says something about the rule. */
+const WEIGHED_PAGE_CHARS = 200;
 
 export function pageCounts(page: string, result: CleanResult): PageCounts {
   const byRule = new Map<string, number>();
@@ -31,8 +37,8 @@ export function pageCounts(page: string, result: CleanResult): PageCounts {
     if (moved === 0) lostByRule.set(removal.rule, (lostByRule.get(removal.rule) ?? 0) + countChars(removal.text));
   }
   const total = pageChars(page);
-  let tookMost: string | null = null;
-  for (const [rule, chars] of lostByRule) if (chars > total / 2) tookMost = rule;
+  let tookMost: string | null | undefined = total < WEIGHED_PAGE_CHARS ? undefined : null;
+  if (tookMost === null) for (const [rule, chars] of lostByRule) if (chars > total / 2) tookMost = rule;
   return {
     charsIn: countChars(page),
     charsOut: countChars(result.text),
@@ -53,25 +59,28 @@ export class Tally {
   charsOut = 0;
   /** Rule id -> how many lines and phrases it removed. */
   readonly byRule = new Map<string, number>();
-  /** Rule id -> on how many pages it took most of the text alone. */
+  /** Rule id -> on how many pages it took most of the text alone; and how many pages were long enough to tell. */
   readonly tookMost = new Map<string, number>();
+  weighed = 0;
 
   add(counts: PageCounts): void {
     this.cleaned++;
     this.charsIn += counts.charsIn;
     this.charsOut += counts.charsOut;
     for (const [rule, count] of counts.byRule) this.byRule.set(rule, (this.byRule.get(rule) ?? 0) + count);
-    if (counts.tookMost !== null) this.tookMost.set(counts.tookMost, (this.tookMost.get(counts.tookMost) ?? 0) + 1);
+    if (counts.tookMost !== undefined) this.weighed++;
+    if (counts.tookMost) this.tookMost.set(counts.tookMost, (this.tookMost.get(counts.tookMost) ?? 0) + 1);
   }
 
   /**
    * The rules that took most of the text of most pages on their own, with how many: a rule
    * that empties pages (`"pattern": ".*"`) shows here, where no page fails and the run exits 0.
-   * Related stories moved out of the article do not count; no built-in rule comes near on the
-   * development corpus (at most a third of a set's pages, by the generic layer).
+   * Related stories moved out of the article do not count, nor pages too short to tell; no
+   * built-in rule comes near on the development corpus (at most a third of a set's pages, by
+   * the generic layer).
    */
   greedyRules(): Array<[rule: string, pages: number]> {
-    return [...this.tookMost].filter(([, pages]) => this.cleaned > 1 && pages > this.cleaned / 2).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+    return [...this.tookMost].filter(([, pages]) => this.weighed > 1 && pages > this.weighed / 2).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
   }
 
   /** Rules that fired, the most removals first (ties by id, so the order is stable). */
@@ -105,7 +114,7 @@ export function formatSummary(tally: Tally, configFile?: string): string {
     .map(([rule, count]) => `${rule} ${grouped(count)}`);
   const greedy = tally
     .greedyRules()
-    .map(([rule, pages]) => `clean-news: warning: ${rule} alone removed most of the text of ${grouped(pages)} of ${grouped(tally.cleaned)} pages: is it right? (--explain shows what it removes)\n`)
+    .map(([rule, pages]) => `clean-news: warning: ${rule} alone removed most of the text of ${grouped(pages)} of ${grouped(tally.weighed)} pages: is it right? (--explain shows what it removes)\n`)
     .join('');
   return (
     `clean-news: ${grouped(tally.cleaned)} cleaned, ${grouped(tally.failed)} failed, ${grouped(tally.skipped)} skipped (own outputs); ` +
