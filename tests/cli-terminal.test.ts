@@ -43,6 +43,13 @@ describe('text for people', () => {
     }
   });
 
+  it('--explain heads each page with its file name escaped', () => {
+    const dir = tempDir({ [`a${CLEAR}.txt`]: HOSTILE, 'b.txt': HOSTILE });
+    const run = runCliEnv(['--explain', '.'], dir, { NO_COLOR: '1' });
+    expect(run.stdout).not.toMatch(RAW_CONTROL);
+    expect(run.stdout).toContain('==> a\\e[2J.txt <==\n');
+  });
+
   it('but --stdout and JSON keep the page as it was: they are data', () => {
     const dir = tempDir({ 'page.txt': HOSTILE });
     expect(runCli(['--stdout', 'page.txt'], dir).stdout).toBe(clean(HOSTILE).text);

@@ -12,6 +12,7 @@ import { ProgressBar } from './progress.js';
 import { displayPath, type Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { formatStats, formatSummary, Tally } from './tally.js';
+import { visibleLine } from './visible.js';
 import { betweenWrites } from './temp-files.js';
 import { BatchReport, failedReport, type ReportFormat } from './batch-report.js';
 import { failedOutcome, inputName, PageRunner, STDIN_LABEL, writeOutput, type Outcome, type PendingWrite, type TaskOptions } from './task.js';
@@ -119,7 +120,8 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
     report?.add(outcome.report ?? failedReport(item.kind === 'file' || item.kind === 'stdin' ? inputName(item) : item.argument), outcome.messages);
     if (!outcome.ok) failures++;
     if (outcome.printed !== undefined) {
-      const header = headers ? `${printed > 0 ? '\n' : ''}==> ${item.kind === 'file' ? item.path : STDIN_LABEL} <==\n` : '';
+      // A file's name is the one thing here not from the page: its control characters are shown escaped.
+      const header = headers ? `${printed > 0 ? '\n' : ''}==> ${item.kind === 'file' ? visibleLine(item.path) : STDIN_LABEL} <==\n` : '';
       printed++;
       await stdout.write(header + outcome.printed);
     }
