@@ -7,16 +7,20 @@
 import type { ChalkInstance } from 'chalk';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Cleaner } from '../engine/clean.js';
+import type { CleanResult } from '../engine/types.js';
 import { chalkFor } from './color.js';
 import { visibleText } from './visible.js';
 import { expandArguments, type FileInput } from './inputs.js';
 import { FORMATS, outputPathFor, StdoutSink, writeFileAtomic, type Format } from './output.js';
 import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded } from './read-input.js';
-import { betweenWrites } from './temp-files.js';
+import { LARGE_PAGE_CHARS } from './large-pages.js';
+import { OffThread } from './off-thread.js';
+import type { ConfigFlags } from './settings.js';
+import { betweenWrites, installInterruptHandlers } from './temp-files.js';
 import { decodePage, jsonOutput } from './task.js';
 import { displayPath, type Reporter } from './report.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends ConfigFlags {
   /** Cleans one page with the rules in force. */
   cleaner: Cleaner;
   outDir?: string;
@@ -52,20 +56,28 @@ export async function checkInputs(args: readonly string[], options: CheckOptions
   const stdout = new StdoutSink();
   const chalk = chalkFor(process.stdout, options.color);
   const counts: CheckCounts = { checked: 0, differ: 0, updated: 0, without: 0, failed: 0 };
-  for (const item of await expandArguments(args)) {
-    if (item.kind === 'unmatched') {
-      reporter.error(displayPath(item.argument), item.reason);
-      counts.failed++;
-    } else if (item.kind === 'unlistable') {
-      reporter.failure(displayPath(item.argument), item.error, 'cannot list files');
-      counts.failed++;
-    } else if (item.kind === 'stdin') {
-      reporter.error('standard input', 'has no expected output to check against');
-      counts.failed++;
-    } else {
-      await checkInput(item, options, reporter, stdout, chalk, counts);
-      await betweenWrites();
+  // --update writes files, so it handles signals, between two writes: its large pages are cleaned in a worker thread meanwhile.
+  if (options.update) installInterruptHandlers();
+  const offThread = options.update ? new OffThread(options, { format: 'text' }) : undefined;
+  const clean = (page: string): CleanResult | Promise<CleanResult> => (offThread !== undefined && page.length > LARGE_PAGE_CHARS ? offThread.clean(page) : options.cleaner(page));
+  try {
+    for (const item of await expandArguments(args)) {
+      if (item.kind === 'unmatched') {
+        reporter.error(displayPath(item.argument), item.reason);
+        counts.failed++;
+      } else if (item.kind === 'unlistable') {
+        reporter.failure(displayPath(item.argument), item.error, 'cannot list files');
+        counts.failed++;
+      } else if (item.kind === 'stdin') {
+        reporter.error('standard input', 'has no expected output to check against');
+        counts.failed++;
+      } else {
+        await checkInput(item, { ...options, clean }, reporter, stdout, chalk, counts);
+        await betweenWrites();
+      }
     }
+  } finally {
+    await offThread?.close();
   }
   const updated = options.update ? `, ${counts.updated} file${counts.updated === 1 ? '' : 's'} updated` : '';
   const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
@@ -78,7 +90,7 @@ export async function checkInputs(args: readonly string[], options: CheckOptions
   return counts;
 }
 
-async function checkInput(input: FileInput, options: CheckOptions, reporter: Reporter, stdout: StdoutSink, chalk: ChalkInstance, counts: CheckCounts): Promise<void> {
+async function checkInput(input: FileInput, options: CheckOptions & { clean: (page: string) => CleanResult | Promise<CleanResult> }, reporter: Reporter, stdout: StdoutSink, chalk: ChalkInstance, counts: CheckCounts): Promise<void> {
   const subject = displayPath(input.path);
   let bytes: Buffer;
   try {
@@ -112,7 +124,7 @@ async function checkInput(input: FileInput, options: CheckOptions, reporter: Rep
     counts.failed++;
     return;
   }
-  const result = options.cleaner(page);
+  const result = await options.clean(page);
   counts.checked++;
   let differs = false;
   for (const { format, path, bytes } of expected) {

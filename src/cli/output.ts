@@ -1,7 +1,7 @@
 /** Where results go: output file naming, atomic file writes, and stdout with backpressure. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { holdSignals, sweepStaleTemps, tempPathFor } from './temp-files.js';
+import { sweepStaleTemps, tempPathFor } from './temp-files.js';
 
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,13 +25,11 @@ export function outputPathFor(input: string, format: Format, base: string, outDi
 
 /**
  * Readers never see a half-written file: write a temporary file beside the target, then rename
- * it over. Callers call betweenWrites() after it, which lets signals act again. Synchronous, as reading inputs is: for files of a few kilobytes the promise API costs
+ * it over. Synchronous, as reading inputs is: for files of a few kilobytes the promise API costs
  * several times the CPU (a thread-pool round trip for each step), and batches run in worker threads.
  * `mode` gives the output its input's permission bits (less the umask): a private page stays private.
  */
 export function writeFileAtomic(target: string, data: string, mode = 0o666): void {
-  // A signal now would leave the temporary file: it waits for the write (see holdSignals).
-  holdSignals();
   const dir = path.dirname(target);
   makeDirectory(dir);
   sweepStaleTemps(dir);

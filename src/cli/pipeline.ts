@@ -13,7 +13,8 @@ import { displayPath, type Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { formatStats, formatSummary, Tally } from './tally.js';
 import { visibleLine } from './visible.js';
-import { betweenWrites } from './temp-files.js';
+import { OffThread } from './off-thread.js';
+import { betweenWrites, installInterruptHandlers } from './temp-files.js';
 import { BatchReport, failedReport, type ReportFormat } from './batch-report.js';
 import { failedOutcome, inputName, PageRunner, STDIN_LABEL, writeOutput, type Outcome, type PendingWrite, type TaskOptions } from './task.js';
 import { defaultJobs, inOrder, WINDOW_PER_JOB, WorkerPool } from './workers.js';
@@ -79,7 +80,11 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   }
   const printing = options.stdout === true || options.explain === true;
   const taskOptions = { ...(await taskOptionsOf(options, several)), ...(options.report === undefined ? {} : { report: options.report.format }) };
-  const runner = await PageRunner.create(options.cleaner, taskOptions);
+  // A run that writes files handles signals, between two writes: its large pages are cleaned in a worker thread meanwhile.
+  const writes = !printing || options.report !== undefined;
+  if (writes) installInterruptHandlers();
+  const offThread = writes ? new OffThread(options, taskOptions) : undefined;
+  const runner = await PageRunner.create(options.cleaner, taskOptions, offThread && ((task, read) => offThread.finish(task, read)));
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(files), files));
   const pool = jobs > 1 ? await WorkerPool.start(jobs, options, { ...taskOptions, deferWrites: true }) : undefined;
   /** A worker's outcome once the main thread has written its output. */
@@ -133,11 +138,11 @@ export async function cleanInputs(args: readonly string[], options: PipelineOpti
   };
 
   try {
-    // In one thread, one input at a time: the next page is cleaned only once the last output is
-    // written and signals act at once again (see betweenWrites), so a signal never waits for a page.
+    // In one thread, one input at a time: the loop turns between two, so a signal never waits for more than one page.
     await inOrder(items, pool ? jobs * WINDOW_PER_JOB : 1, start, apply);
   } finally {
     await pool?.close();
+    await offThread?.close();
   }
   progress?.clear();
   reporter.attach(undefined);

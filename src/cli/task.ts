@@ -13,6 +13,7 @@ import { pageReport, type PageReport, type ReportFormat } from './batch-report.j
 import type { ColorLevel } from './color.js';
 import { decode } from '../input/decode.js';
 import { STDIN_ARGUMENT, type FileInput, type Input } from './inputs.js';
+import { LARGE_PAGE_CHARS } from './large-pages.js';
 import { writeFileAtomic, type Format } from './output.js';
 import { DEFAULT_MAX_BYTES, InputRefused, readFileBounded, readStreamBounded, type BoundedFile } from './read-input.js';
 import { displayPath, Reporter, type ReportOptions } from './report.js';
@@ -86,29 +87,50 @@ export function failedOutcome(options: ReportOptions, report: (reporter: Reporte
 
 type Render = (result: CleanResult, input: Input, page: string) => string;
 
+/** Finishes a large page's task elsewhere (a worker thread, see off-thread.ts), the output handed back to write. */
+export type Offload = (task: PageTask, read: ReadPage) => Promise<Outcome>;
+
 /** Runs page tasks with one set of rules and options; one per thread. */
 export class PageRunner {
   private constructor(
     private readonly cleaner: Cleaner,
     private readonly options: TaskOptions,
     private readonly render: Render,
+    private readonly offload: Offload | undefined,
   ) {}
 
-  /** Loads only what the options need: --explain's renderer and colors are left out of other runs. */
-  static async create(cleaner: Cleaner, options: TaskOptions): Promise<PageRunner> {
-    return new PageRunner(cleaner, options, await rendererFor(options));
+  /**
+   * Loads only what the options need: --explain's renderer and colors are left out of other runs.
+   * `offload`: where pages over LARGE_PAGE_CHARS are finished, so that this thread stays free.
+   */
+  static async create(cleaner: Cleaner, options: TaskOptions, offload?: Offload): Promise<PageRunner> {
+    return new PageRunner(cleaner, options, await rendererFor(options), offload);
   }
 
   /** Never throws: whatever goes wrong is an outcome that is not ok, with its messages. */
   async run(task: PageTask): Promise<Outcome> {
-    const { input } = task;
-    const subject = input.kind === 'stdin' ? STDIN_LABEL : displayPath(input.path);
     const messages = new MessageBuffer(this.options);
+    try {
+      const read = await readPage(task.input, subjectOf(task.input), messages.reporter, this.options.maxBytes);
+      if (read === undefined) return { ok: false, messages: messages.text };
+      if (this.offload !== undefined && read.text.length > LARGE_PAGE_CHARS) {
+        const outcome = await this.offload(task, read);
+        return { ...outcome, messages: messages.text + outcome.messages };
+      }
+      return this.finish(task, read, messages);
+    } catch (err) {
+      messages.reporter.failure(subjectOf(task.input), err);
+      return { ok: false, messages: messages.text };
+    }
+  }
+
+  /** Cleans a page already read, then writes, hands back or renders its result. Never throws. */
+  finish(task: PageTask, read: ReadPage, messages = new MessageBuffer(this.options)): Outcome {
+    const { input } = task;
+    const subject = subjectOf(input);
     const { reporter } = messages;
     const failed = (): Outcome => ({ ok: false, messages: messages.text });
     try {
-      const read = await readPage(input, subject, reporter, this.options.maxBytes);
-      if (read === undefined) return failed();
       const page = read.text;
       const result = this.cleaner(page);
       const counts = pageCounts(page, result);
@@ -133,6 +155,10 @@ export class PageRunner {
       return failed();
     }
   }
+}
+
+function subjectOf(input: Input): string {
+  return input.kind === 'stdin' ? STDIN_LABEL : displayPath(input.path);
 }
 
 /** Writes an output; the error, if it could not be written. */

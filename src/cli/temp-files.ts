@@ -53,46 +53,23 @@ export function sweepStaleTemps(dir: string): void {
 }
 
 /**
- * Signals and writes. Most of the time a run has no handler for SIGINT and SIGTERM: they end it
- * at once, by their default action, whatever it is doing (cleaning a page of a million lines in
- * this thread, waiting for worker threads), and no temporary file exists to be left behind. A
- * JavaScript handler could not do that: it runs only when the thread is free. Only while an
- * output is written (a temporary file, then a rename; only the main thread writes) are they
- * held: one that comes then is handled once the write is done, and the run dies of it, so the
- * shell sees how it ended.
+ * SIGINT and SIGTERM are handled, so that a run stops between two writes, never in the middle
+ * of one (JavaScript runs the handler once the write under way is done); then it dies of the
+ * same signal, so the shell sees how the run ended. The handler runs only when the main thread
+ * is free: a page large enough to keep it busy for long is cleaned in a worker thread (see
+ * off-thread.ts), and loops over inputs let the event loop run between two (betweenWrites).
+ * Worker threads write no files. The handler stays for the whole run: a handler removed and
+ * installed again would lose a signal caught in between.
  */
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-let held = false;
-
-function dieOf(signal: NodeJS.Signals): void {
-  letSignalsAct();
-  process.kill(process.pid, signal);
+export function installInterruptHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.kill(process.pid, signal));
 }
-
-/** Holds SIGINT and SIGTERM until the next betweenWrites(): called as an output's temporary file is made. */
-export function holdSignals(): void {
-  if (held) return;
-  held = true;
-  for (const signal of SIGNALS) process.on(signal, dieOf);
-}
-
-/** Removing the handlers gives the signals back their default action. */
-function letSignalsAct(): void {
-  if (!held) return;
-  held = false;
-  for (const signal of SIGNALS) process.removeListener(signal, dieOf);
-}
-
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Called after each output is written: lets a signal that came during the write reach its
- * handler, then lets signals act at once again. Two turns of the event loop, since it reads
- * signals in its poll phase, and the first turn may not poll again after the write.
+ * Lets the event loop run. A page cleaned and written in the main thread never leaves it to
+ * the loop; loops over inputs call this between two, so that a signal is handled there, not
+ * once the whole batch is done.
  */
-export async function betweenWrites(): Promise<void> {
-  if (!held) return;
-  await turn();
-  await turn();
-  letSignalsAct();
+export function betweenWrites(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -18,7 +18,20 @@ const { cleaner } = settings;
 const runner = await PageRunner.create(cleaner, options);
 const port = parentPort;
 
+/** A job's result: an outcome to hand back, or the cleaning of a text (see OffThread). */
+function perform(job: Job): Promise<unknown> | unknown {
+  switch (job.kind) {
+    case 'page':
+      return runner.run(job.task);
+    case 'record':
+      return cleanRecord(job.line, job.number, cleaner, options.maxRemoved);
+    case 'finish':
+      return runner.finish(job.task, job.read);
+    case 'clean':
+      return cleaner(job.text);
+  }
+}
+
 port.on('message', ({ id, job }: { id: number; job: Job }) => {
-  const result = job.kind === 'page' ? runner.run(job.task) : Promise.resolve(cleanRecord(job.line, job.number, cleaner, options.maxRemoved));
-  void result.then((outcome) => port.postMessage({ id, result: outcome }));
+  void Promise.resolve(perform(job)).then((result) => port.postMessage({ id, result }));
 });

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from './jsonl.js';
 import { configFlagsOf, type ConfigFlags } from './settings.js';
-import type { Outcome, PageTask, TaskOptions } from './task.js';
+import type { CleanResult } from '../engine/types.js';
+import type { Outcome, PageTask, ReadPage, TaskOptions } from './task.js';
 
 /**
  * A batch needs this many files before worker threads pay for their start (each loads the
@@ -29,7 +30,11 @@ export interface WorkerData {
   options: TaskOptions;
 }
 
-export type Job = { kind: 'page'; task: PageTask } | { kind: 'record'; line: string; number: number };
+export type Job =
+  | { kind: 'page'; task: PageTask }
+  | { kind: 'record'; line: string; number: number }
+  | { kind: 'finish'; task: PageTask; read: ReadPage }
+  | { kind: 'clean'; text: string };
 
 /** More threads than this only add memory and switching: --jobs is capped at it. */
 export function maxJobs(): number {
@@ -83,6 +88,15 @@ export class WorkerPool {
 
   record(line: string, number: number): Promise<RecordOutcome> {
     return this.run({ kind: 'record', line, number }) as Promise<RecordOutcome>;
+  }
+
+  /** A page read already, finished in a worker (see OffThread). */
+  finish(task: PageTask, read: ReadPage): Promise<Outcome> {
+    return this.run({ kind: 'finish', task, read }) as Promise<Outcome>;
+  }
+
+  clean(text: string): Promise<CleanResult> {
+    return this.run({ kind: 'clean', text }) as Promise<CleanResult>;
   }
 
   /** Stops the workers; every job handed out must have settled. */
