@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/engine/lines.js';
-import { pageChars } from '../src/engine/stats.js';
+import { textShares } from '../src/engine/stats.js';
 import { clean, lostShare, removedShare, type CleanResult } from '../src/index.js';
 import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';
 
@@ -83,7 +83,7 @@ describe('lostShare', () => {
       fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, end) => {
         const text = lines.join(end);
         const expected = splitLines(text).reduce((sum, each) => sum + [...each.text].length, 0);
-        expect(pageChars(text)).toBe(expected);
+        expect(textShares(text, resultWithText('')).total).toBe(expected);
       }),
     );
   });

@@ -2,7 +2,7 @@
  * Counts over a batch, for the summary and `--stats`: a few numbers and one count per rule,
  * so memory stays the same however many pages go through.
  */
-import { lostShare, movedChars, pageChars, removedShare } from '../engine/stats.js';
+import { codePoints, movedChars, textShares } from '../engine/stats.js';
 import type { CleanResult } from '../engine/types.js';
 
 /** What one cleaned page adds to a tally: a few numbers, cheap to pass from a worker thread. */
@@ -34,17 +34,17 @@ export function pageCounts(page: string, result: CleanResult): PageCounts {
     byRule.set(removal.rule, (byRule.get(removal.rule) ?? 0) + 1);
     const moved = movedChars(removal);
     charsRelated += moved;
-    if (moved === 0) lostByRule.set(removal.rule, (lostByRule.get(removal.rule) ?? 0) + countChars(removal.text));
+    if (moved === 0) lostByRule.set(removal.rule, (lostByRule.get(removal.rule) ?? 0) + codePoints(removal.text));
   }
-  const total = pageChars(page);
+  const { total, removed, lost } = textShares(page, result);
   let tookMost: string | null | undefined = total < WEIGHED_PAGE_CHARS ? undefined : null;
   if (tookMost === null) for (const [rule, chars] of lostByRule) if (chars > total / 2) tookMost = rule;
   return {
-    charsIn: countChars(page),
-    charsOut: countChars(result.text),
+    charsIn: codePoints(page),
+    charsOut: codePoints(result.text),
     charsRelated,
-    removedShare: removedShare(page, result, total),
-    lostShare: lostShare(page, result, total),
+    removedShare: removed,
+    lostShare: lost,
     byRule,
     tookMost,
   };
@@ -87,13 +87,6 @@ export class Tally {
   ranked(): Array<[rule: string, count: number]> {
     return [...this.byRule].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
   }
-}
-
-/** Unicode code points, so an emoji or a CJK character counts once. */
-function countChars(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /** 12345 -> `12,345`, as en-US writes counts; an Intl.NumberFormat would cost every run start-up time. */

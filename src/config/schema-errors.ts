@@ -26,10 +26,10 @@ export function describeSchemaErrors(file: string, errors: readonly ErrorObject[
     const { params } = error;
     switch (error.keyword) {
       case 'required':
-        problems.push({ file, path: jsonPath(`${error.instancePath}/${String(params['missingProperty'])}`), message: 'missing' });
+        problems.push({ file, path: withKey(path, String(params['missingProperty'])), message: 'missing' });
         break;
       case 'additionalProperties':
-        problems.push({ file, path: jsonPath(`${error.instancePath}/${String(params['additionalProperty']).replace(/~/g, '~0').replace(/\//g, '~1')}`), message: 'unknown property' });
+        problems.push({ file, path: withKey(path, String(params['additionalProperty'])), message: 'unknown property' });
         break;
       case 'enum': {
         const allowed = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ');

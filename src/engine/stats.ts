@@ -3,7 +3,7 @@ import { isSpace } from './lines.js';
 import type { CleanResult, Removal } from './types.js';
 
 /** Unicode code points of `text` from `start` to `end`: an emoji or a CJK character counts once. */
-function codePoints(text: string, start = 0, end = text.length): number {
+export function codePoints(text: string, start = 0, end = text.length): number {
   let count = end - start;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
@@ -14,7 +14,7 @@ function codePoints(text: string, start = 0, end = text.length): number {
 }
 
 /** The characters of a page's non-blank lines, each trimmed: what the shares below count against. One scan, no copies. */
-export function pageChars(page: string): number {
+function pageChars(page: string): number {
   let total = 0;
   for (let start = 0; start < page.length; ) {
     let stop = start;
@@ -52,8 +52,8 @@ function share(part: number, total: number): number {
  * and `kept` those of the text output, newlines aside. A page with no text gives 0.
  * Characters are Unicode code points, so an emoji or a CJK character counts once.
  */
-export function removedShare(page: string, result: CleanResult, total = pageChars(page)): number {
-  return share(total - keptChars(result), total);
+export function removedShare(page: string, result: CleanResult): number {
+  return textShares(page, result).removed;
 }
 
 /**
@@ -61,8 +61,15 @@ export function removedShare(page: string, result: CleanResult, total = pageChar
  * related stories an aggregator lists (`related`) counts as kept, since it was moved out of
  * the article, not lost. What `--max-removed` guards and the report ranks pages by.
  */
-export function lostShare(page: string, result: CleanResult, total = pageChars(page)): number {
+export function lostShare(page: string, result: CleanResult): number {
+  return textShares(page, result).lost;
+}
+
+/** Both shares, and the page's characters, from one count of each. */
+export function textShares(page: string, result: CleanResult): { total: number; removed: number; lost: number } {
+  const total = pageChars(page);
+  const kept = keptChars(result);
   let moved = 0;
   for (const removal of result.removed) moved += movedChars(removal);
-  return share(total - keptChars(result) - moved, total);
+  return { total, removed: share(total - kept, total), lost: share(total - kept - moved, total) };
 }
