@@ -49,7 +49,7 @@ export const BUILTIN_LITERALS: Readonly<Record<string, readonly string[] | null>
   "photo/credit-line pattern": ["photo","image","foto","pic","credit","courtesy","illustration","representational","representative","file","(representationa"],
   "photo/gallery-controls pattern": null,
   "photo/caption-credit pattern": null,
-  "comments/commenting-prompt pattern": ["join thought-pro","join the","join our","join in the","your email addre","required fields ","you must be logg","you must be sign","you must be a re","log in to commen","log in to leave ","log in to join t","sign in to comme","sign in to leave","sign in to join ","post comment","post a comment","post your commen","add comment","add a comment","add your comment","write comment","write a comment","write your comme","leave comment","leave a comment","leave your comme","comments","commenting rules","commenting polic","commenting guide","comment policy","comment guidelin","share your thoug","be the first to ","you are commenti"],
+  "comments/commenting-prompt pattern": ["join thought-pro","join the","join our","join in the","your email addre","required fields ","you must be logg","you must be sign","you must be a re","log in to commen","log in to leave ","log in to join t","sign in to comme","sign in to leave","sign in to join ","post your commen","write your comme","leave your comme","share your thoug","be the first to ","response","comment","replies","reply"],
   "comments/numbered-comment-header pattern": ["says:"],
   "comments/comment-header start": ["says:"],
   "comments/comment-header end": null,

@@ -11,20 +11,23 @@ export const commentsRules: readonly Rule[] = [
     id: 'comments/commenting-prompt',
     kind: 'pattern',
     scope: 'page',
-    description: 'Prompts and notices of a comment form ("Join thought-provoking conversations…", "Your email address will not be published.").',
+    description: 'Prompts, notices and the count heading of a comment section ("Join thought-provoking conversations…", "Your email address will not be published.", "3 Responses").',
     pattern:
-      /^(?:Join (?:thought-provoking|the|our|in the) (?:conversations?|discussions?|debate)(?:,? [^.!?]{0,100}\b(?:readers?|comments?|replies|commenters?|community)\b[^.!?]{0,40})?[.!]?|Your email address will not be published\.?(?: Required fields are marked \*)?|Required fields are marked \*|You must be (?:logged in|signed in|a registered user) to (?:post|leave|add) a comment\.?|Comments (?:are|have been) (?:closed|disabled)(?: for this (?:article|story|post))?\.?|(?:Log|Sign) in to (?:comment|leave a comment|join the conversation)\.?|(?:Post|Add|Write|Leave) (?:a |your )?comments?|(?:Show|Hide|Load|Read|See) (?:all )?(?:\d+ )?comments|Commenting (?:rules|policy|guidelines)|Comment (?:policy|guidelines)|Share your thoughts|Be the first to comment\.?|You are commenting using your [^.!?]{1,40} account\.[^.!?]{0,40})$/i,
+      /^(?:Join (?:thought-provoking|the|our|in the) (?:conversations?|discussions?|debate)(?:,? [^.!?]{0,100}\b(?:readers?|comments?|replies|commenters?|community)\b[^.!?]{0,40})?[.!]?|Your email address will not be published\.?(?: Required fields are marked \*)?|Required fields are marked \*|You must be (?:logged in|signed in|a registered user) to (?:post|leave|add) a comment\.?|Comments (?:are|have been) (?:closed|disabled)(?: for this (?:article|story|post))?\.?|(?:Log|Sign) in to (?:comment|leave a comment|join the conversation)\.?|(?:Post|Add|Write|Leave) (?:a |your )?comments?|(?:Show|Hide|Load|Read|See) (?:all )?(?:\d+ )?comments|Commenting (?:rules|policy|guidelines)|Comment (?:policy|guidelines)|Share your thoughts|Be the first to comment\.?|You are commenting using your [^.!?]{1,40} account\.[^.!?]{0,40}|\d{1,5} (?:Responses?|Comments?|Replies|Reply)(?: to [“"][^”"]{1,200}[”"])?)$/i,
     examples: {
       remove: [
         'Join thought-provoking conversations, follow other Independent readers and see their replies',
         'Your email address will not be published. Required fields are marked *',
         'Comments are closed.',
         'Be the first to comment',
+        '1 Response',
+        '3 Responses to “State secret: Lagos bans commissioners”',
       ],
       keep: [
         'Join the conversation about the future of the park, the council urged residents in a letter.',
         'Your email address will not be published, the site promised, but it was sold.',
         'Comments are closed to the public until the inquiry reports, the chairman said.',
+        '3 responses were received before the deadline.',
       ],
     },
   },
