@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../src/cli/output.js';
-import { createCleaner, shippedModel, type Stage, type StageClock } from '../src/engine/clean.js';
+import { createCleaner, type Stage, type StageClock } from '../src/engine/clean.js';
 import { decode } from '../src/input/decode.js';
 import { builtinRules } from '../src/rules/index.js';
 
@@ -26,7 +26,7 @@ export function profileBatch(files: readonly string[]): void {
     return value;
   };
   const clock: StageClock = { time };
-  const clean = createCleaner(builtinRules, shippedModel(), clock);
+  const clean = createCleaner(builtinRules, { clock });
   const out = mkdtempSync(path.join(tmpdir(), 'clean-news-profile-'));
   for (const file of files.slice(0, WARM_UP_PAGES)) clean(readFileSync(file, 'utf8'));
   for (const step of STEPS) spent.set(step, 0);

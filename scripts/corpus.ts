@@ -1,11 +1,12 @@
 /**
- * The development corpus in ../shared/corpus (see its README): four sets, read into one list of
+ * The development corpus in ../shared/corpus (see its README): five sets, read into one list of
  * pages with what each set knows of them. Development tooling: nothing here ships.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode } from '../src/input/decode.js';
+import { PAGE_KINDS, type PageKind } from '../src/engine/model/page-kind.js';
 
 /** The repository root: the nearest directory above this file with the package's package.json. */
 function repositoryRoot(): string {
@@ -17,8 +18,13 @@ function repositoryRoot(): string {
 export const ROOT = repositoryRoot();
 export const CORPUS_DIR = path.join(ROOT, '..', 'shared', 'corpus');
 
-/** How a set is scored: word 4-gram shingles against a full gold (with or without the headline), or snippets. */
-export type Measure = 'text-shingles' | 'body-shingles' | 'snippets';
+/**
+ * How a set is scored: word 4-gram shingles against a full gold (with or without the headline),
+ * snippets, or WCXB's bag of lower-cased words against a full gold of the body.
+ */
+export type Measure = 'text-shingles' | 'body-shingles' | 'snippets' | 'words';
+
+export { PAGE_KINDS, type PageKind };
 
 export interface CorpusPage {
   set: string;
@@ -35,6 +41,11 @@ export interface CorpusPage {
   /** Verbatim pieces that must be in the body, and pieces of chrome that must not. */
   with?: readonly string[];
   without?: readonly string[];
+  /** What kind of page it is, where the set says (wcxb-dev). */
+  kind?: PageKind;
+  /** The author and publication date the set gives, where it does (wcxb-dev). */
+  author?: string | null;
+  date?: string | null;
 }
 
 export interface CorpusSet {
@@ -162,12 +173,16 @@ interface WcxbEntry {
   url?: string;
   host?: string;
   title?: string | null;
+  author?: string | null;
+  date?: string | null;
   page_type?: string;
   with?: string[];
   without?: string[];
 }
 
-/** wcxb-dev: pages of seven kinds with their gold main content (scored by issue 20's measure, not yet by eval). */
+const isKind = (kind: string | undefined): kind is PageKind => (PAGE_KINDS as readonly string[]).includes(kind ?? '');
+
+/** wcxb-dev: pages of seven kinds with their gold main content, scored by WCXB's bag of words. */
 function wcxbDev(dir: string): CorpusSet {
   const index = readJson(path.join(dir, 'index.json')) as Record<string, WcxbEntry>;
   const pages = Object.keys(index)
@@ -183,22 +198,20 @@ function wcxbDev(dir: string): CorpusSet {
         gold: readFileSync(path.join(dir, `${id}.gold.txt`), 'utf8'),
         with: entry.with ?? [],
         without: entry.without ?? [],
+        ...(isKind(entry.page_type) ? { kind: entry.page_type } : {}),
+        ...(typeof entry.title === 'string' ? { title: entry.title } : {}),
+        author: entry.author ?? null,
+        date: entry.date ?? null,
       };
     });
-  return { name: 'wcxb-dev', measure: 'body-shingles', pages };
+  return { name: 'wcxb-dev', measure: 'words', pages };
 }
 
-/** Every page of the five sets, for tools that read pages rather than score them (such as npm run inline-cuts). */
-export function loadAllPages(dir: string = CORPUS_DIR): { pages: CorpusPage[] } | { missing: string } {
-  const loaded = loadCorpus(dir);
-  if ('missing' in loaded) return loaded;
-  const wcxb = path.join(dir, 'wcxb-dev');
-  return { pages: [...loaded.sets, ...(existsSync(wcxb) ? [wcxbDev(wcxb)] : [])].flatMap((set) => set.pages) };
-}
-
-/** The four sets, in a fixed order; null (with the reason) when the corpus is not beside the repository. */
+/** The five sets, in a fixed order; null (with the reason) when the corpus is not beside the repository. */
 export function loadCorpus(dir: string = CORPUS_DIR): { sets: CorpusSet[] } | { missing: string } {
   if (!existsSync(dir)) return { missing: `${dir} not found (the development corpus lives in ../shared/corpus beside the repository)` };
+  const wcxb = path.join(dir, 'wcxb-dev');
+  if (!existsSync(wcxb)) return { missing: `${wcxb} not found (the development corpus lives in ../shared/corpus beside the repository)` };
   return {
     sets: [
       aggregatorDev(path.join(dir, 'aggregator-dev')),
@@ -206,6 +219,7 @@ export function loadCorpus(dir: string = CORPUS_DIR): { sets: CorpusSet[] } | { 
       genericDev(path.join(dir, 'generic-dev'), 'htmltotext'),
       snippetSet('news-dev', path.join(dir, 'news-dev'), path.join(dir, 'news-dev')),
       snippetSet('multilingual-dev', path.join(dir, 'multilingual-dev'), path.join(dir, 'multilingual-dev', 'browser')),
+      wcxbDev(wcxb),
     ],
   };
 }

@@ -14,7 +14,7 @@ import { visibleLine } from '../src/cli/visible.js';
 import { splitLines } from '../src/engine/lines.js';
 import { builtinRules } from '../src/rules/index.js';
 import type { InlineRule } from '../src/rules/types.js';
-import { loadAllPages } from './corpus.js';
+import { loadCorpus } from './corpus.js';
 
 /** Characters of context shown on each side of a phrase. */
 const CONTEXT = 60;
@@ -33,7 +33,7 @@ interface Args {
 }
 
 function main(args: Args): void {
-  const loaded = loadAllPages();
+  const loaded = loadCorpus();
   if ('missing' in loaded) {
     console.log(`inline-cuts: skipped: ${loaded.missing}`);
     return;
@@ -42,7 +42,7 @@ function main(args: Args): void {
   const ids = new Set(inline.map((rule) => rule.id));
   const counts = new Map(inline.map((rule) => [rule.id, { cut: 0, kept: 0 }]));
   const clean = createCleaner(builtinRules);
-  const pages = loaded.pages.filter((page) => args.sets === null || args.sets.includes(page.set));
+  const pages = loaded.sets.flatMap((set) => set.pages).filter((page) => args.sets === null || args.sets.includes(page.set));
   for (const page of pages) {
     const result = clean(page.text);
     const lines = splitLines(page.text);

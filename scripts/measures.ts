@@ -66,6 +66,42 @@ export function scoreSet(pages: readonly PageScore[]): SetScore {
   return { precision, recall, f1 };
 }
 
+/** WCXB's page score: precision, recall and F1 of the bags of lower-cased words. */
+export interface WordScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function wordBag(text: string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const token of tokenize(text.toLowerCase())) bag.set(token, (bag.get(token) ?? 0) + 1);
+  return bag;
+}
+
+/**
+ * WCXB's measure of one page: the lower-cased word tokens of output and gold compared as bags.
+ * An empty output scores 0; an empty gold scores 1 only if the output is empty too.
+ */
+export function scoreWords(output: string, gold: string): WordScore {
+  const predicted = wordBag(output);
+  const expected = wordBag(gold);
+  const predictedTotal = total(predicted);
+  const expectedTotal = total(expected);
+  if (expectedTotal === 0) return predictedTotal === 0 ? { precision: 1, recall: 1, f1: 1 } : { precision: 0, recall: 0, f1: 0 };
+  if (predictedTotal === 0) return { precision: 0, recall: 0, f1: 0 };
+  let overlap = 0;
+  for (const [word, count] of predicted) overlap += Math.min(count, expected.get(word) ?? 0);
+  const precision = overlap / predictedTotal;
+  const recall = overlap / expectedTotal;
+  return { precision, recall, f1: overlap === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/** WCXB's figures of a set: each of precision, recall and F1 averaged over pages. */
+export function meanWords(pages: readonly WordScore[]): SetScore {
+  return { precision: mean(pages.map((page) => page.precision)), recall: mean(pages.map((page) => page.recall)), f1: mean(pages.map((page) => page.f1)) };
+}
+
 function nonBlankLines(text: string): string[] {
   return text
     .split('\n')

@@ -6,6 +6,7 @@
  */
 import { loadConfig as loadEffectiveConfig, loadRuleFile as loadRules, type Config } from './config/config.js';
 import { createCleaner as compileCleaner, type Cleaner } from './engine/clean.js';
+import { FAVORS, type Favor } from './engine/model/model.js';
 import type { CleanResult } from './engine/types.js';
 import { CleanNewsError } from './errors.js';
 import { decode as decodeBytes, type Decoded } from './input/decode.js';
@@ -17,6 +18,8 @@ export interface CleanerOptions {
   rules?: readonly Rule[];
   /** A configuration from loadConfig: its rules (user rules first, packs switched on and off). */
   config?: Config;
+  /** On the lines the model doubts, lean towards less chrome or towards losing no text; by default the fitted balance. */
+  favor?: Favor;
 }
 
 const KINDS: ReadonlySet<RuleKind> = new Set<RuleKind>(['line', 'pattern', 'inline', 'block', 'section', 'context', 'title', 'metadata', 'model']);
@@ -57,9 +60,15 @@ function rulesOf(options: unknown, where: string): readonly Rule[] {
   return all;
 }
 
+function favorOf(options: CleanerOptions | undefined, where: string): Favor {
+  const favor = options?.favor ?? 'balanced';
+  if (!(FAVORS as readonly unknown[]).includes(favor)) badArgument(`${where}: favor must be one of ${FAVORS.join(', ')}, got ${describe(favor)}`);
+  return favor;
+}
+
 /** A cleaner for one set of rules, compiled once: for cleaning many pages alike. */
 export function createCleaner(options?: CleanerOptions): Cleaner {
-  const clean = compileCleaner(rulesOf(options, 'createCleaner'));
+  const clean = compileCleaner(rulesOf(options, 'createCleaner'), { favor: favorOf(options, 'createCleaner') });
   return (text) => {
     if (typeof text !== 'string') badArgument(`clean: text must be a string, got ${describe(text)}`);
     return clean(text);
@@ -67,19 +76,21 @@ export function createCleaner(options?: CleanerOptions): Cleaner {
 }
 
 let builtinCleaner: Cleaner | null = null;
-/** Cleaners of the rule lists and configurations seen, so that clean(text, { rules }) in a loop compiles them once. */
-const cleaners = new WeakMap<object, Cleaner>();
+/** Cleaners of the rule lists and configurations seen, by favour, so that clean(text, { rules }) in a loop compiles them once. */
+const cleaners = new Map<unknown, WeakMap<object, Cleaner>>();
 
 function cleanerFor(options: CleanerOptions | undefined): Cleaner {
   if (options === undefined) return (builtinCleaner ??= createCleaner());
-  const { rules, config } = typeof options === 'object' && options !== null ? options : {};
+  const { rules, config, favor } = typeof options === 'object' && options !== null ? options : ({} as CleanerOptions);
   // One rule list or one configuration is a key; anything else is compiled (and checked) afresh.
   const key = rules === undefined ? config : config === undefined ? rules : undefined;
-  if (typeof key !== 'object' || key === null) return createCleaner(options);
-  let cleaner = cleaners.get(key);
+  if (typeof key !== 'object' || key === null || !(favor === undefined || (FAVORS as readonly unknown[]).includes(favor))) return createCleaner(options);
+  let byKey = cleaners.get(favor ?? 'balanced');
+  if (byKey === undefined) cleaners.set(favor ?? 'balanced', (byKey = new WeakMap()));
+  let cleaner = byKey.get(key);
   if (cleaner === undefined) {
     cleaner = createCleaner(options);
-    cleaners.set(key, cleaner);
+    byKey.set(key, cleaner);
   }
   return cleaner;
 }

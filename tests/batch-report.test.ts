@@ -80,17 +80,23 @@ describe('--report', () => {
 
       // First by what the article lost; related stories moved out of it are not a loss.
       descending(numbers(await column(1)));
-      expect(numbers(await column(1))[0]).toBeLessThan(Math.max(...numbers(await column(2))));
+      expect(numbers(await column(1))[0]).toBeLessThan(Math.max(...numbers(await column(4))));
       expect(await tab.locator('th[data-key="lost"]').getAttribute('aria-sort')).toBe('descending');
+      // The confidence sorts the lowest first: the doubtful pages are read first.
+      await tab.click('th[data-key="confidence"]');
+      const confidences = numbers(await column(2));
+      expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+      expect(confidences.every((confidence) => confidence >= 0 && confidence <= 1)).toBe(true);
+      expect((await column(3)).every((kind) => ['article', 'service', 'product', 'collection', 'forum', 'listing', 'documentation'].includes(kind))).toBe(true);
       // Any column sorts; a second click turns the order round.
       await tab.click('th[data-key="charsIn"]');
-      descending(numbers(await column(4)));
+      descending(numbers(await column(6)));
       await tab.click('th[data-key="charsIn"]');
-      expect(numbers(await column(4))).toEqual([...numbers(await column(4))].sort((a, b) => a - b));
+      expect(numbers(await column(6))).toEqual([...numbers(await column(6))].sort((a, b) => a - b));
       await tab.click('th[data-key="input"]');
-      const inputs = await column(6);
+      const inputs = await column(8);
       expect(inputs).toEqual([...inputs].sort((a, b) => a.localeCompare(b)));
-      expect(numbers(await column(5)).every((count) => count >= 0)).toBe(true);
+      expect(numbers(await column(7)).every((count) => count >= 0)).toBe(true);
 
       // The path filter keeps the pages whose path holds the text.
       await tab.fill('#path-filter', 'seeds/');

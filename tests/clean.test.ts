@@ -303,7 +303,7 @@ describe('clean', () => {
 
   it('gives empty output for empty and whitespace-only pages', () => {
     for (const page of ['', '\n\n', '   \n\t\n']) {
-      expect(clean(page)).toEqual({ title: null, source: null, published: null, byline: null, paragraphs: [], text: '', related: [], removed: [] });
+      expect(clean(page)).toEqual({ title: null, source: null, published: null, byline: null, kind: expect.any(String), confidence: expect.any(Number), paragraphs: [], text: '', related: [], removed: [] });
     }
   });
 

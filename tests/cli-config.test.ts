@@ -131,8 +131,10 @@ describe('clean-news.config.json', () => {
     });
     const run = runCli(['--rules', 'evil.json', '--explain', 'long.txt'], dir);
     expect(run.status).toBe(0);
-    // Each line of the explanation as its mark, its length and its end.
-    expect(run.stdout.split('\n').map((line) => `${line.slice(0, 2)}${line.length} ${line.slice(-12)}`)).toEqual([
+    // Each line of the explanation (under its first line, the page's kind and confidence) as its mark, its length and its end.
+    const [head, ...lines] = run.stdout.split('\n');
+    expect(head).toMatch(/^# [a-z]+, confidence [01]\.\d\d$/);
+    expect(lines.map((line) => `${line.slice(0, 2)}${line.length} ${line.slice(-12)}`)).toEqual([
       '  7   Title',
       '0 ',
       '  100003 aaaaaaaaaaa!',

@@ -34,7 +34,9 @@ describe('--explain on the seed pages', () => {
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('');
       expect(run.stdout).not.toMatch(ANSI);
-      const shown = run.stdout.split('\n').slice(0, -1);
+      const [head, ...shown] = run.stdout.split('\n').slice(0, -1);
+      // The first line gives the page's kind and the confidence of its cleaning.
+      expect(head).toBe(`# ${result.kind}, confidence ${result.confidence.toFixed(2)}`);
       const lines = inputLines(text);
       expect(shown).toHaveLength(lines.length);
       expect(result.removed.length).toBeGreaterThan(0);
@@ -84,19 +86,19 @@ describe('--explain', () => {
     const run = explain(['a.txt', 'b.txt'], dir);
     expect(run.status).toBe(0);
     const [first, second] = run.stdout.split('\n\n==> b.txt <==\n');
-    expect(first?.startsWith('==> a.txt <==\n  Council approves new plan for the harbour\n')).toBe(true);
-    expect(second?.startsWith('  Council approves new plan for the park\n')).toBe(true);
+    expect(first).toMatch(/^==> a\.txt <==\n# article, confidence [01]\.\d\d\n {2}Council approves new plan for the harbour\n/);
+    expect(second).toMatch(/^# article, confidence [01]\.\d\d\n {2}Council approves new plan for the park\n/);
     expect(listFiles(dir)).toEqual(['a.txt', 'b.txt']);
   });
 
-  it('with --format json and several inputs prints JSON Lines of {input, removed}', () => {
+  it('with --format json and several inputs prints JSON Lines of {input, kind, confidence, removed}', () => {
     const pages = { 'a.txt': page('the harbour'), 'b.txt': page('the park') };
     const dir = tempDir(pages);
     const run = explain(['--format', 'json', '.'], dir);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(0, -1).map((line) => JSON.parse(line) as unknown)).toEqual([
-      { input: 'a.txt', removed: clean(pages['a.txt']).removed },
-      { input: 'b.txt', removed: clean(pages['b.txt']).removed },
+      { input: 'a.txt', kind: clean(pages['a.txt']).kind, confidence: clean(pages['a.txt']).confidence, removed: clean(pages['a.txt']).removed },
+      { input: 'b.txt', kind: clean(pages['b.txt']).kind, confidence: clean(pages['b.txt']).confidence, removed: clean(pages['b.txt']).removed },
     ]);
   });
 

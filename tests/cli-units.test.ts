@@ -119,6 +119,8 @@ describe('Tally', () => {
     source: null,
     published: null,
     byline: null,
+    kind: 'article',
+    confidence: 1,
     paragraphs: [],
     text,
     related: [],

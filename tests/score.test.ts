@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExact, lineRecall, scorePage, scoreSet, shingles, tokenize } from '../scripts/measures.js';
+import { isExact, lineRecall, meanWords, scorePage, scoreSet, scoreWords, shingles, tokenize } from '../scripts/measures.js';
 
 describe('the benchmark measure', () => {
   it('tokenizes on runs of word characters, in any script', () => {
@@ -42,5 +42,32 @@ describe('the benchmark measure', () => {
     expect(lineRecall('Title\n\nFirst line.\nSecond line.\n', 'Title\nFirst line.\nThird line.\n')).toBeCloseTo(2 / 3);
     expect(isExact('Title\n\nFirst line.\n', 'Title\nFirst line.\n')).toBe(true);
     expect(isExact('Title\n\nFirst line.\n', 'Title\n')).toBe(false);
+  });
+});
+
+describe("WCXB's measure", () => {
+  it('compares bags of lower-cased words, per page', () => {
+    expect(scoreWords('The cat, the CAT.', 'the cat the cat')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    // 2 of 4 output words are gold words; 2 of 2 gold words are found
+    const score = scoreWords('cat dog bird fish', 'cat dog');
+    expect(score.precision).toBe(0.5);
+    expect(score.recall).toBe(1);
+    expect(score.f1).toBeCloseTo(2 / 3);
+    // a repeated word counts as often as the gold has it
+    expect(scoreWords('cat cat cat', 'cat').precision).toBeCloseTo(1 / 3);
+  });
+
+  it('scores an empty output 0, and an empty gold 1 only for an empty output', () => {
+    expect(scoreWords('', 'some gold words')).toEqual({ precision: 0, recall: 0, f1: 0 });
+    expect(scoreWords('', '')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(scoreWords('anything', '  ')).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+
+  it('averages precision, recall and F1 over pages', () => {
+    const set = meanWords([
+      { precision: 1, recall: 1, f1: 1 },
+      { precision: 0, recall: 0, f1: 0 },
+    ]);
+    expect(set).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
   });
 });

@@ -7,7 +7,7 @@ import { ALMOST_ALL_CHROME, NO_CHROME } from './pages.js';
 
 /** A result whose text output is `text`; removedShare reads nothing else. */
 function resultWithText(text: string): CleanResult {
-  return { title: null, source: null, published: null, byline: null, paragraphs: [], text, related: [], removed: [] };
+  return { title: null, source: null, published: null, byline: null, kind: 'article', confidence: 1, paragraphs: [], text, related: [], removed: [] };
 }
 
 describe('removedShare', () => {

@@ -9,11 +9,13 @@ import { claimLines } from '../../src/engine/claims.js';
 import { isOpen, readLayout } from '../../src/engine/layout.js';
 import { foldSpace, splitLines, type Line } from '../../src/engine/lines.js';
 import { lineFeatures, rowOf, type LineFeatures } from '../../src/engine/model/features.js';
+import { pageFeatures } from '../../src/engine/model/page-kind.js';
 import { profilePage } from '../../src/engine/profile.js';
 import type { CorpusPage } from '../corpus.js';
 import type { SyntheticPage } from './augment.js';
 import type { Example } from './ftrl.js';
 import { labelLines, measureTargets, type LineLabel, type MeasureTargets, type SpanTrust } from './labels.js';
+import { sparsePage } from './page-kind.js';
 
 export interface PageData {
   page: CorpusPage;
@@ -24,6 +26,8 @@ export interface PageData {
   targets: MeasureTargets | null;
   /** Lines the model is not asked about: those the rules' layout takes (see layout.ts). */
   ruled: boolean[];
+  /** The page-kind model's features of the page, sparse. */
+  pageVector: { indices: Int32Array; values: Float32Array };
 }
 
 const LANGUAGE_SAMPLE = 20_000;
@@ -35,7 +39,7 @@ function read(page: CorpusPage, bits: number, set: RuleSet, label: (lines: Line[
   const layout = readLayout(lines, claims, set);
   const ruled = lines.map((line, index) => line.text !== '' && !isOpen(layout, claims, lines, index));
   const targets = measured ? measureTargets(page, lines) : null;
-  return { page, lines, features: lineFeatures(lines, profile, bits, (index) => ruled[index] === true), labels: label(lines), targets, ruled };
+  return { page, lines, features: lineFeatures(lines, profile, bits, (index) => ruled[index] === true), labels: label(lines), targets, ruled, pageVector: sparsePage(pageFeatures(lines)) };
 }
 
 export function readCorpusPage(page: CorpusPage, bits: number, set: RuleSet, trust: SpanTrust): PageData {
@@ -65,9 +69,9 @@ export function decided(page: PageData): number[] {
 }
 
 /** The lines the model decides, as examples; an article line weighs `articleCost` times a chrome line. */
-export function examplesOf(data: readonly PageData[], articleCost: number, perPage: boolean): Example[] {
+export function examplesOf(data: readonly PageData[], articleCost: number, perPage: boolean, setWeight: (page: PageData) => number): Example[] {
   return data.flatMap((page) => {
-    const scale = perPage ? pageWeight(decided(page).length) : 1;
+    const scale = (perPage ? pageWeight(decided(page).length) : 1) * setWeight(page);
     return page.features.flatMap((line, index) => {
       const label = page.labels[index];
       if (!line || !label || page.ruled[index] || label.confidence === 0) return [];

@@ -6,12 +6,15 @@
  * gave without having seen the page (out of fold), as the shipped model will score new pages.
  */
 import { decodeArticle } from '../../src/engine/decode.js';
-import type { DecodeCosts } from '../../src/engine/model/model.js';
+import { FAVORS, type DecodeCosts, type DecodeTable, type Favor } from '../../src/engine/model/model.js';
+import { PAGE_KINDS, type PageKind } from '../../src/engine/model/page-kind.js';
 import type { MeasureTargets } from './labels.js';
 
 /** A page as the decoding sees it: its decided lines' scores, and what its measure counts. */
 export interface ScoredSequence {
   set: string;
+  /** The page's likeliest kind, as a model that never saw the page reads it. */
+  kind: PageKind;
   scores: number[];
   /** For each decided line, its index on the page. */
   lines: number[];
@@ -83,9 +86,9 @@ export function decodeScore(sequences: readonly ScoredSequence[], costs: DecodeC
   return mean(scores);
 }
 
-/** Coordinate ascent over the grids, from a neutral start: each cost in turn, the others held, until none moves. */
-export function fitDecodeCosts(sequences: readonly ScoredSequence[], beta: number): DecodeCosts {
-  let best: DecodeCosts = { bias: 0, switchCost: 1, edgeCost: 1 };
+/** Coordinate ascent over the grids, from a start: each cost in turn, the others held, until none moves. */
+export function fitDecodeCosts(sequences: readonly ScoredSequence[], beta: number, start: DecodeCosts = { bias: 0, switchCost: 1, edgeCost: 1 }): DecodeCosts {
+  let best = start;
   let bestScore = decodeScore(sequences, best, beta);
   const grids: Array<[keyof DecodeCosts, readonly number[]]> = [
     ['bias', BIASES],
@@ -106,4 +109,25 @@ export function fitDecodeCosts(sequences: readonly ScoredSequence[], beta: numbe
     }
   }
   return best;
+}
+
+/** Pages of a kind below which its costs are those of all pages: too few to fit three costs on. */
+const MIN_KIND_PAGES = 40;
+
+/**
+ * The costs for each favour and page kind: each favour's costs fitted on every page at its beta,
+ * then each kind's from there on the pages read as that kind (where there are enough of them).
+ */
+export function fitDecodeTable(sequences: readonly ScoredSequence[], betas: Readonly<Record<Favor, number>>): DecodeTable {
+  const table = {} as Record<Favor, Record<PageKind, DecodeCosts>>;
+  for (const favor of FAVORS) {
+    const global = fitDecodeCosts(sequences, betas[favor]);
+    const byKind = {} as Record<PageKind, DecodeCosts>;
+    for (const kind of PAGE_KINDS) {
+      const ofKind = sequences.filter((sequence) => sequence.kind === kind);
+      byKind[kind] = ofKind.length >= MIN_KIND_PAGES ? fitDecodeCosts(ofKind, betas[favor], global) : global;
+    }
+    table[favor] = byKind;
+  }
+  return table;
 }

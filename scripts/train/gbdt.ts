@@ -21,7 +21,8 @@ export const DEFAULT_BOOST: BoostOptions = { trees: 120, depth: 4, learningRate:
 
 export interface BoostExample {
   vector: ArrayLike<number>;
-  y: 0 | 1;
+  /** The label, or a target between 0 and 1 (the logistic loss takes both). */
+  y: number;
   weight: number;
 }
 

@@ -70,9 +70,12 @@ function renderLines(page, list) {
     list.append(li);
   }
 }
-// The columns, and how each sorts: numbers the largest first, text in order.
+// The columns, and how each sorts: numbers the largest first (the confidence the lowest: the
+// doubtful pages first), text in order.
 const COLUMNS = {
   lost: (page) => (page.failed ? Infinity : page.lostShare),
+  confidence: (page) => (page.failed ? -Infinity : page.confidence),
+  kind: (page) => page.kind ?? '',
   removed: (page) => page.removedShare,
   related: (page) => page.charsRelated,
   charsIn: (page) => page.charsIn,
@@ -86,6 +89,8 @@ const rows = data.pages.map((page, order) => {
   const rules = Object.entries(page.rules).sort((a, b) => b[1] - a[1]).map(([rule, n]) => rule + ' ' + n).join(', ');
   row.append(
     el('td', 'number lost', page.failed ? 'failed' : percent(page.lostShare)),
+    el('td', 'number', page.failed ? '' : page.confidence.toFixed(2)),
+    el('td', 'kind', page.kind ?? ''),
     el('td', 'number', page.failed ? '' : percent(page.removedShare)),
     el('td', 'number', page.failed ? '' : count(page.charsRelated)),
     el('td', 'number', page.failed ? '' : count(page.charsIn)),
@@ -97,7 +102,7 @@ const rows = data.pages.map((page, order) => {
   const detail = el('tr', 'lines');
   detail.hidden = true;
   const cell = el('td');
-  cell.colSpan = 8;
+  cell.colSpan = 10;
   if (page.messages.length > 0) cell.append(el('div', 'messages', page.messages.join('\\n')));
   const list = el('ol', 'lines');
   if (page.lines) cell.append(list);
@@ -146,7 +151,7 @@ for (const th of document.querySelectorAll('th[data-key]')) {
   th.addEventListener('click', () => {
     // A second click on the same column turns the order round; a new column starts from its natural order.
     if (th.dataset.key === sortKey) descending = !descending;
-    else { sortKey = th.dataset.key; descending = typeof COLUMNS[sortKey](data.pages[0] ?? {}) !== 'string'; }
+    else { sortKey = th.dataset.key; descending = sortKey !== 'confidence' && typeof COLUMNS[sortKey](data.pages[0] ?? {}) !== 'string'; }
     sortRows();
   });
 }
@@ -202,7 +207,7 @@ ${LEGEND}
 </header>
 <main>
 <table>
-<thead><tr>${heading('lost', 'Lost', "share of the page's text the article lost, related stories apart")}${heading('removed', 'Removed', 'share of the text not in the output')}${heading('related', 'Related', 'characters moved to related stories')}${heading('charsIn', 'In', 'characters in')}${heading('charsOut', 'Out', 'characters out')}${heading('input', 'Page', 'the input')}${heading('title', 'Title', 'the headline found')}<th>Rules</th></tr></thead>
+<thead><tr>${heading('lost', 'Lost', "share of the page's text the article lost, related stories apart")}${heading('confidence', 'Confidence', "the model's estimate of how well the page was cleaned: sort to read the lowest first")}${heading('kind', 'Kind', 'what kind of page the model reads it as')}${heading('removed', 'Removed', 'share of the text not in the output')}${heading('related', 'Related', 'characters moved to related stories')}${heading('charsIn', 'In', 'characters in')}${heading('charsOut', 'Out', 'characters out')}${heading('input', 'Page', 'the input')}${heading('title', 'Title', 'the headline found')}<th>Rules</th></tr></thead>
 <tbody id="pages"></tbody>
 </table>
 </main>

@@ -16,6 +16,9 @@ export interface PageReport {
   /** Not cleaned: unreadable, binary, too large, or over --max-removed. */
   failed: boolean;
   title: string | null;
+  /** What kind of page the model read (null for a failed page), and its confidence in the cleaning (0 for a failed page). */
+  kind: string | null;
+  confidence: number;
   charsIn: number;
   charsOut: number;
   /** Characters moved into the related stories an aggregator lists: out of the article, not lost. */
@@ -40,6 +43,8 @@ export function pageReport(input: string, page: string, result: CleanResult, cou
     input,
     failed: false,
     title: result.title,
+    kind: result.kind,
+    confidence: result.confidence,
     charsIn: counts.charsIn,
     charsOut: counts.charsOut,
     charsRelated: counts.charsRelated,
@@ -52,7 +57,7 @@ export function pageReport(input: string, page: string, result: CleanResult, cou
 }
 
 export function failedReport(input: string): PageReport {
-  return { input, failed: true, title: null, charsIn: 0, charsOut: 0, charsRelated: 0, lostShare: 0, removedShare: 0, rules: {}, messages: [] };
+  return { input, failed: true, title: null, kind: null, confidence: 0, charsIn: 0, charsOut: 0, charsRelated: 0, lostShare: 0, removedShare: 0, rules: {}, messages: [] };
 }
 
 /** Pages whose article lost most first; ties in input order, so the same run gives the same report. */

@@ -246,7 +246,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
         'report',
       ]),
     )
-    .addOption(maxBytesOption());
+    .addOption(maxBytesOption())
+    .addOption(favorOption());
   withRuleOptions(program)
     .option('--files-from <file>', `also clean the files named in FILE, one per line (${STDIN_ARGUMENT}: standard input)`)
     .option('-0, --null', 'with --files-from: names are separated by NUL bytes (find -print0)')
@@ -300,7 +301,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
     .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
     .option('--out-dir <dir>', 'the expected files are under DIR, as the main command writes them')
     .option('--update', 'rewrite the expected files that differ instead of failing')
-    .addOption(maxBytesOption());
+    .addOption(maxBytesOption())
+    .addOption(favorOption());
   withRuleOptions(check)
     .option('--no-color', 'no colors in the diffs')
     .option('-q, --quiet', 'do not print warnings (errors are still printed)')
@@ -341,7 +343,8 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
       .description('propose the chrome that recurs across a batch of pages and that the rules in force keep, as a rule file on stdout; changes nothing')
       .argument('<paths...>', 'files, directories (their *.txt files, recursively) or globs')
       .option('--min-pages <n>', 'propose what occurs in at least N pages (default: 5% of the pages, at least 3)', parseCount)
-      .addOption(maxBytesOption()),
+      .addOption(maxBytesOption())
+      .addOption(favorOption()),
   )
     .showHelpAfterError(`Try 'clean-news learn --help'.`)
     .action((paths: string[], options: { minPages?: number; maxBytes?: number } & ConfigFlags) => {
@@ -355,6 +358,9 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
 // The options several commands share, declared once (commander wants a new Option for each command).
 const maxBytesOption = () =>
   new Option('--max-bytes <size>', `skip inputs (and --jsonl records) larger than SIZE bytes, or K, M, G (default: ${describeBytes(DEFAULT_MAX_BYTES)})`).argParser(parseSize);
+
+const favorOption = () =>
+  new Option('--favor <side>', 'on lines the model doubts, lean towards precision (less chrome) or recall (no lost text); default: the fitted balance').choices(['precision', 'recall']);
 
 /** The options that settle the rules in force, on every command that cleans. */
 function withRuleOptions(command: Command): Command {
@@ -378,7 +384,8 @@ function configFlags(global: ConfigFlags, own: ConfigFlags): ConfigFlags {
     const values = [...(global[name] ?? []), ...(own[name] ?? [])];
     return values.length === 0 ? {} : { [name]: values };
   };
-  return { ...(config === undefined ? {} : { config }), ...both('rules'), ...both('ruleOff'), ...both('packOff') };
+  const favor = own.favor ?? global.favor;
+  return { ...(config === undefined ? {} : { config }), ...both('rules'), ...both('ruleOff'), ...both('packOff'), ...(favor === undefined ? {} : { favor }) };
 }
 
 /** A whole number of at least 1. */

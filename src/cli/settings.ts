@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/errors.js';
 import { findConfigFile, type ConfigWarning } from '../config/find.js';
 import { createCleaner, type Cleaner } from '../engine/clean.js';
+import type { Favor } from '../engine/model/model.js';
 import { builtinRules, packOf } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { displayPath, type Reporter } from './report.js';
@@ -16,16 +17,19 @@ export interface ConfigFlags {
   /** --rule-off ID and --pack-off NAME: rules switched off on top of the configuration. */
   ruleOff?: string[];
   packOff?: string[];
+  /** --favor: which way the model's decoding leans on lines it doubts. */
+  favor?: Favor;
 }
 
-/** The flags that settle the rules, alone: what worker threads are given to load them again. */
+/** The flags that settle the cleaner, alone: what worker threads are given to load it again. */
 export function configFlagsOf(options: ConfigFlags): ConfigFlags {
-  const { config, rules, ruleOff, packOff } = options;
+  const { config, rules, ruleOff, packOff, favor } = options;
   return {
     ...(config === undefined ? {} : { config }),
     ...(rules === undefined ? {} : { rules }),
     ...(ruleOff === undefined ? {} : { ruleOff }),
     ...(packOff === undefined ? {} : { packOff }),
+    ...(favor === undefined ? {} : { favor }),
   };
 }
 
@@ -83,7 +87,7 @@ function settingsOf(config: Config, flags: ConfigFlags, reporter: Reporter): Set
   if (unknown.length > 0) return null;
   const off = (rule: Rule) => ruleOff.includes(rule.id) || packOff.includes(packOf(rule));
   const switched: Config = ruleOff.length === 0 && packOff.length === 0 ? config : { ...config, disabled: [...config.disabled, ...config.rules.filter(off).map((rule) => rule.id)], rules: config.rules.filter((rule) => !off(rule)) };
-  return { config: switched, cleaner: createCleaner(switched.rules) };
+  return { config: switched, cleaner: createCleaner(switched.rules, flags.favor === undefined ? {} : { favor: flags.favor }) };
 }
 
 /** `--print-config`: the effective configuration and the order the rules apply in. */

@@ -184,12 +184,12 @@ export function inputName(input: Input): string {
 async function rendererFor(options: TaskOptions): Promise<Render> {
   const name = inputName;
   if (options.explain && options.format === 'json') {
-    return (result, input) => JSON.stringify(options.several ? { input: name(input), removed: result.removed } : result.removed) + '\n';
+    return (result, input) => JSON.stringify(options.several ? { input: name(input), kind: result.kind, confidence: result.confidence, removed: result.removed } : result.removed) + '\n';
   }
   if (options.explain) {
     const [{ explainPage, renderExplained }, { Chalk }] = await Promise.all([import('./explain.js'), import('chalk')]);
     const chalk = new Chalk({ level: options.colorLevel ?? 0 });
-    return (result, _input, page) => renderExplained(explainPage(page, result.removed), chalk);
+    return (result, _input, page) => `${chalk.dim(`# ${result.kind}, confidence ${result.confidence.toFixed(2)}`)}\n${renderExplained(explainPage(page, result.removed), chalk)}`;
   }
   if (options.format === 'json') return (result, input) => JSON.stringify(toRecord(result, name(input))) + '\n';
   return (result) => result.text;

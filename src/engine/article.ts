@@ -10,7 +10,8 @@ import { relatedBox, type Layout } from './layout.js';
 import type { Claims } from './claims.js';
 import { decodeArticle, heaviestStretch } from './decode.js';
 import { continuesWrappedLine, countCapitalised, countWords, endsLikeSentence, fillsWrapWidth, wrapWidth, type Line } from './lines.js';
-import type { Model } from './model/model.js';
+import type { DecodeCosts, Model } from './model/model.js';
+import type { PageKind } from './model/page-kind.js';
 import type { PageProfile } from './profile.js';
 import type { Removal } from './types.js';
 
@@ -21,6 +22,11 @@ export interface ScoredPage {
   layout: Layout;
   /** The line model's log-odds that each line is article text (0 for blank lines). */
   scores: Float32Array;
+  /** The probability of each page kind (PAGE_KINDS order), and the likeliest. */
+  kinds: Float32Array;
+  kind: PageKind;
+  /** The decoding's costs for the page's kind, leaning as the user asked. */
+  costs: DecodeCosts;
   set: RuleSet;
   model: Model;
   profile: PageProfile;
@@ -54,11 +60,11 @@ function endsArticle(section: SectionRule, proseBefore: number, proseAfter: numb
 
 /** Characters of the lines the model takes for article text, from each index to the page's end. */
 function textAfter(page: ScoredPage, ruled: ReadonlyArray<Rule | null>): Float64Array {
-  const { lines, scores, model } = page;
+  const { lines, scores, costs } = page;
   const sums = new Float64Array(lines.length + 1);
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i]?.text ?? '';
-    sums[i] = (sums[i + 1] ?? 0) + (text !== '' && !ruled[i] && (scores[i] ?? 0) + model.decode.bias > 0 ? text.length : 0);
+    sums[i] = (sums[i + 1] ?? 0) + (text !== '' && !ruled[i] && (scores[i] ?? 0) + costs.bias > 0 ? text.length : 0);
   }
   return sums;
 }
@@ -129,7 +135,7 @@ function keepCutOffEnd(lines: readonly Line[], candidates: readonly number[], ke
 }
 
 export function readArticle(page: ScoredPage): ArticleSpan {
-  const { lines, claims, set, model, layout } = page;
+  const { lines, claims, set, layout } = page;
   const { top, removed } = layout;
   const ruled = [...layout.ruled];
   let { end, endSection } = layout;
@@ -140,14 +146,14 @@ export function readArticle(page: ScoredPage): ArticleSpan {
   const kept = lines.map(() => false);
   const untouched = removed.length === 0 && endSection === null && !ruled.some((rule) => rule !== null) && candidates.every((i) => claims.inlineCuts(i).cuts.length === 0);
   const keepAll = !set.model || (untouched && readsAsProsePage(candidates.map((i) => lines[i]?.text ?? '')));
-  const decoded = keepAll ? candidates.map(() => true) : decodeArticle(candidates.map((i) => page.scores[i] ?? 0), model.decode);
+  const decoded = keepAll ? candidates.map(() => true) : decodeArticle(candidates.map((i) => page.scores[i] ?? 0), page.costs);
   candidates.forEach((index, k) => (kept[index] = decoded[k] === true));
   keepCutOffEnd(lines, candidates, kept);
   // Guarded sections ("Comments", "Most Popular") end the article only once its text has started,
   // after enough of it: past the start of its heaviest stretch of text, so that a footer line kept
   // at the top of the page and a "Comments" button under it do not end the article before it begins.
   const after = textAfter(page, ruled);
-  const start = candidates[heaviestStretch(candidates.map((i) => (page.scores[i] ?? 0) + model.decode.bias))?.start ?? 0] ?? top;
+  const start = candidates[heaviestStretch(candidates.map((i) => (page.scores[i] ?? 0) + page.costs.bias))?.start ?? 0] ?? top;
   let text = 0;
   for (let i = start; i < end; i++) {
     if (lines[i]?.text === '' || claims.hidesSection(i, ruled[i] ?? null)) continue;

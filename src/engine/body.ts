@@ -56,7 +56,7 @@ function keptLines(page: ScoredPage, span: ArticleSpan, title: TitleCandidate | 
 
 /** `skip`: lines already accounted for (the headline, metadata). */
 export function assembleBody(page: ScoredPage, span: ArticleSpan, title: TitleCandidate | null, skip: ReadonlySet<number>): Body {
-  const { lines, claims, set, scores, model } = page;
+  const { lines, claims, set, scores } = page;
   const body: Body = { paragraphs: [], removed: [] };
   const context: PageContext = { title: title?.text ?? null };
   const firstKept = span.kept.indexOf(true);
@@ -88,7 +88,7 @@ export function assembleBody(page: ScoredPage, span: ArticleSpan, title: TitleCa
       if (ruled) remove(ruled.id);
       else if (text === '') for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
       // A kept line above a headline taken from inside the article stays: when unsure, keep.
-      else if (set.model && !kept[i]) remove(set.model.id, round((scores[i] ?? 0) + model.decode.bias));
+      else if (set.model && !kept[i]) remove(set.model.id, round((scores[i] ?? 0) + page.costs.bias));
       else {
         for (const cut of cuts) body.removed.push({ rule: cut.rule, line: line.no, text: cut.text });
         keep(i, text);

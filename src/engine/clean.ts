@@ -15,10 +15,12 @@ import { isOpen, readLayout } from './layout.js';
 import { chooseTitle, readMetadata, titleCandidates, unglueAuthor, type TitleCandidate } from './header.js';
 import { splitLines, type Line } from './lines.js';
 import type { PageMetadata } from './metadata.js';
+import { confidenceFeatures, pageConfidence } from './model/confidence.js';
 import { forEachSecondStageVector } from './model/context.js';
 import { firstStageScore, lineFeatures, type LineFeatures } from './model/features.js';
 import { FITTED_MODEL } from './model/fitted.js';
-import { loadModel, type Model } from './model/model.js';
+import { decodeCosts, loadModel, type Favor, type Model } from './model/model.js';
+import { likeliestKind, pageFeatures, pageKindProbabilities } from './model/page-kind.js';
 import { forestScore } from './model/trees.js';
 import { profilePage } from './profile.js';
 import { readTail } from './tail.js';
@@ -33,8 +35,11 @@ function assembleText(title: string | null, paragraphs: readonly string[]): stri
   return body === '' ? `${title}\n` : `${title}\n\n${body}`;
 }
 
-/** The model's scores of a page's lines: the first stage from each line's features, the second from the first's scores around it. */
-function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures | null>, model: Model): Float32Array {
+/**
+ * The model's scores of a page's lines: the first stage from each line's features, the second
+ * from the first's scores around it and the page's kind.
+ */
+function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures | null>, kinds: Float32Array, model: Model): Float32Array {
   const positions: number[] = [];
   const first: number[] = [];
   const present: LineFeatures[] = [];
@@ -45,7 +50,7 @@ function lineScores(lines: readonly Line[], features: ReadonlyArray<LineFeatures
     first.push(firstStageScore(model.lineWeights, line));
   });
   const scores = new Float32Array(lines.length);
-  forEachSecondStageVector(first, positions.map((index) => (lines[index] as Line).text), present, (vector, k) => {
+  forEachSecondStageVector(first, positions.map((index) => (lines[index] as Line).text), present, kinds, (vector, k) => {
     scores[positions[k] ?? 0] = forestScore(model.secondStage, vector);
   });
   return scores;
@@ -62,18 +67,27 @@ export interface StageClock {
 const UNTIMED: StageClock = { time: (_stage, run) => run() };
 
 /** Reads a page up to the model's scores: what the structural decoding starts from. */
-export function scorePage(text: string, set: RuleSet, model: Model, clock: StageClock = UNTIMED): ScoredPage {
+export function scorePage(text: string, set: RuleSet, model: Model, clock: StageClock = UNTIMED, favor: Favor = 'balanced'): ScoredPage {
   const hits: Hits[] = [];
   const lines = clock.time('lines', () => splitLines(text, (folded) => hits.push(set.literals.scan(folded))));
   const profile = clock.time('profile', () => profilePage(lines, LANGUAGE_SAMPLE));
   const claims = clock.time('rules', () => claimLines(lines, set, hits));
   const layout = clock.time('layout', () => readLayout(lines, claims, set));
   const features = clock.time('features', () => lineFeatures(lines, profile, model.bits, (index) => !isOpen(layout, claims, lines, index)));
-  return { lines, claims, layout, scores: clock.time('model', () => lineScores(lines, features, model)), set, model, profile };
+  const kinds = clock.time('model', () => pageKindProbabilities(model.kindWeights, pageFeatures(lines)));
+  const scores = clock.time('model', () => lineScores(lines, features, kinds, model));
+  const kind = likeliestKind(kinds);
+  return { lines, claims, layout, scores, kinds, kind, costs: decodeCosts(model, kind, favor), set, model, profile };
+}
+
+/** A cleaned page, and what the confidence model read of it: training fits the confidence on those. */
+export interface ReadPage {
+  result: CleanResult;
+  confidenceFeatures: Float32Array;
 }
 
 /** The structural decoding of a scored page, and the assembled result. */
-function readScoredPage(page: ScoredPage, clock: StageClock): CleanResult {
+function readScoredPage(page: ScoredPage, clock: StageClock): ReadPage {
   const { span, title, meta, removed, metadata } = clock.time('decoding', () => {
     const span = readArticle(page);
     const title = chooseTitle(page, titleCandidates(page, span));
@@ -86,22 +100,27 @@ function readScoredPage(page: ScoredPage, clock: StageClock): CleanResult {
 }
 
 /** The body, the tail and the result, from the article's span, headline and metadata lines. */
-function assemble(page: ScoredPage, span: ArticleSpan, title: TitleCandidate | null, meta: PageMetadata, removed: Removal[], metadata: ReadonlySet<number>): CleanResult {
+function assemble(page: ScoredPage, span: ArticleSpan, title: TitleCandidate | null, meta: PageMetadata, removed: Removal[], metadata: ReadonlySet<number>): ReadPage {
   const body = assembleBody(page, span, title, metadata);
   // Concatenated, not pushed as arguments: a huge page has more removals than a call takes.
   const article = removed.concat(body.removed).sort((a, b) => a.line - b.line);
   const tail = readTail(page.lines, span.end, span.endSection, page.claims, page.set);
   const headline = title === null ? null : unglueAuthor(title.text, meta.byline);
-  return {
+  const text = assembleText(headline, body.paragraphs);
+  const features = confidenceFeatures(page, span, text.length, headline !== null);
+  const result: CleanResult = {
     title: headline,
     source: meta.source,
     published: meta.published,
     byline: meta.byline,
+    kind: page.kind,
+    confidence: pageConfidence(page.model.confidence, features),
     paragraphs: body.paragraphs,
-    text: assembleText(headline, body.paragraphs),
+    text,
     related: tail.related,
     removed: article.concat(tail.removed),
   };
+  return { result, confidenceFeatures: features };
 }
 
 export type Cleaner = (text: string) => CleanResult;
@@ -114,8 +133,21 @@ export function shippedModel(): Model {
   return builtinModel;
 }
 
+/** How a cleaner reads pages beyond its rules: the model, which way it leans, and a bench's clock. */
+export interface EngineOptions {
+  model?: Model;
+  favor?: Favor;
+  clock?: StageClock;
+}
+
 /** A cleaner for a rule set compiled once, for cleaning many pages with the same rules. */
-export function createCleaner(rules: readonly Rule[] = builtinRules, model: Model = shippedModel(), clock: StageClock = UNTIMED): Cleaner {
+export function createCleaner(rules: readonly Rule[] = builtinRules, options: EngineOptions = {}): Cleaner {
   const set = compileRules(rules, builtinSet);
-  return (text) => readScoredPage(scorePage(text, set, model, clock), clock);
+  const { model = shippedModel(), favor = 'balanced', clock = UNTIMED } = options;
+  return (text) => readScoredPage(scorePage(text, set, model, clock, favor), clock).result;
+}
+
+/** A page cleaned with a compiled rule set and a model, with what the confidence model read of it. */
+export function readPage(text: string, set: RuleSet, model: Model, favor: Favor = 'balanced'): ReadPage {
+  return readScoredPage(scorePage(text, set, model, UNTIMED, favor), UNTIMED);
 }

@@ -5,7 +5,7 @@
  * headline (time stamps, metadata). Under it, metadata rules read the publisher, time and byline.
  */
 import type { ArticleSpan, ScoredPage } from './article.js';
-import { continuesWrappedLine, countWords, endsLikeSentence, fillsWrapWidth, looksLikeHeadline, wrapWidth, type Line } from './lines.js';
+import { continuesWrappedLine, countWords, endsLikeSentence, fillsWrapWidth, looksLikeHeadline, readsAsProse, wrapWidth, type Line } from './lines.js';
 import { matchMetadata, METADATA_WINDOW, type PageMetadata } from './metadata.js';
 import { denseDot } from './model/model.js';
 import { titleFeatures, type TitleCandidateFacts } from './model/title-features.js';
@@ -47,6 +47,12 @@ function contentWords(text: string): Set<string> {
 const ELLIPSIS = /(?:…|\.\.\.)$/;
 const TEASER_WORDS = 8;
 
+/**
+ * A line of running text this long is a paragraph, whatever it ends with: 2 of the 1,503 known
+ * headlines of the development corpus are, and a one-paragraph page would lose its body to them.
+ */
+const PROSE_WORDS = 20;
+
 /** A sentence's full stop at the end of a line (an ellipsis is not one): no headline in the corpus ends so. */
 const FULL_STOP = /(?<!\.)\.[)"'”’»]*$/u;
 
@@ -59,13 +65,14 @@ const FULL_STOP = /(?<!\.)\.[)"'”’»]*$/u;
 export function cannotBeTitle(page: ScoredPage, index: number, count: number): boolean {
   const { text } = page.claims.inlineCuts(index);
   if (!looksLikeHeadline(text) || FULL_STOP.test(text) || /[:,;]$/.test(text) || (ELLIPSIS.test(text) && countWords(text) >= TEASER_WORDS)) return true;
+  if (countWords(text) >= PROSE_WORDS && readsAsProse(text)) return true;
   if (count > 1) return false;
   return isDate(text) || splitSourceAndTime(text) !== null || matchMetadata(nonBlankFrom(page.lines, index, METADATA_WINDOW), page.set.metadata) !== null;
 }
 
 /** The headline candidates of a page, with what the title model is told of each. */
 export function titleCandidates(page: ScoredPage, span: ArticleSpan): TitleCandidate[] {
-  const { lines, claims, set, scores, model } = page;
+  const { lines, claims, set, scores } = page;
   const open = (i: number) => lines[i]?.text !== '' && !span.ruled[i] && i < span.end;
   const above: number[] = [];
   const inArticle: number[] = [];
@@ -99,13 +106,17 @@ export function titleCandidates(page: ScoredPage, span: ArticleSpan): TitleCandi
       carry,
       count: counts.get(line.key) ?? 1,
       countBelow: below,
-      lineScore: (scores[index] ?? 0) + model.decode.bias,
+      lineScore: (scores[index] ?? 0) + page.costs.bias,
       gap,
       order: candidates.length,
       nextIsMetadata: matchMetadata(next, set.metadata) !== null,
       previousRemovedByRule: previous >= 0 && (span.ruled[previous] !== null || claims.lineRule(previous, 'header', { title: null }) !== null),
       glued: carry !== null,
       overlap: words.size === 0 ? 0 : shared / words.size,
+      wordsVsLongest: 0,
+      longerCandidates: 0,
+      firstLong: false,
+      echoed: 0,
     });
   };
   const gapOf = (index: number) => {
@@ -136,7 +147,40 @@ export function titleCandidates(page: ScoredPage, span: ArticleSpan): TitleCandi
   const firstText = first === undefined ? '' : textOf(first);
   const glued = first === undefined || looksLikeHeadline(firstText) ? null : splitGluedTitle(firstText);
   if (first !== undefined && glued) add(first, glued.title, pool.includes(first) ? gapOf(first) : -1, glued.rest);
+  compareCandidates(candidates, lines);
   return candidates;
+}
+
+/** Lines read for echoes of a candidate: a breadcrumb or a share prompt sits near the top. */
+const ECHO_LINES = 2_000;
+/** Shorter candidates are not looked for: "News" is in every menu. */
+const ECHO_CHARS = 12;
+const LONG_WORDS = 5;
+
+/** What a candidate is against the others and the page: the wordiest, the first long one, echoed by a longer line. */
+function compareCandidates(candidates: TitleCandidate[], lines: readonly Line[]): void {
+  const words = candidates.map((candidate) => countWords(candidate.text));
+  const most = Math.max(1, ...words);
+  const firstLong = words.findIndex((count) => count >= LONG_WORDS);
+  const echoes = candidates.map((candidate) => (candidate.text.length >= ECHO_CHARS ? candidate.text.toLowerCase() : null));
+  const counted = echoes.map(() => 0);
+  if (echoes.some((echo) => echo !== null)) {
+    for (let i = 0; i < Math.min(lines.length, ECHO_LINES); i++) {
+      const text = lines[i]?.text ?? '';
+      if (text.length <= ECHO_CHARS) continue;
+      const lower = text.toLowerCase();
+      echoes.forEach((echo, k) => {
+        if (echo !== null && lower.length > echo.length && lower.includes(echo)) counted[k] = Math.min(2, (counted[k] ?? 0) + 1);
+      });
+    }
+  }
+  candidates.forEach((candidate, k) => {
+    const own = words[k] ?? 0;
+    candidate.wordsVsLongest = own / most;
+    candidate.longerCandidates = words.filter((count) => count > own).length;
+    candidate.firstLong = k === firstLong;
+    candidate.echoed = counted[k] ?? 0;
+  });
 }
 
 /**

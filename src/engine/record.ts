@@ -9,6 +9,8 @@ export function toRecord(result: CleanResult, input: string): CleanRecord {
     source: result.source,
     published: result.published,
     byline: result.byline,
+    kind: result.kind,
+    confidence: result.confidence,
     paragraphs: result.paragraphs,
     text: result.text,
     related: result.related,

@@ -1,4 +1,7 @@
 /** Public data types of the cleaning engine. */
+import type { PageKind } from './model/page-kind.js';
+
+export type { PageKind };
 
 /** One removed line, or one phrase cut out of a kept line. */
 export interface Removal {
@@ -35,6 +38,10 @@ export interface CleanResult {
   source: string | null;
   published: string | null;
   byline: string | null;
+  /** What kind of page the model reads it as: an article, a forum thread, a listing... */
+  kind: PageKind;
+  /** The model's estimate, from 0 to 1, of how well the page was cleaned (its expected F1): read the lowest first. */
+  confidence: number;
   paragraphs: string[];
   /** The text output: title, blank line, one paragraph per line. */
   text: string;

@@ -7,6 +7,7 @@
 import { heaviestStretch } from '../decode.js';
 import { countWords } from '../lines.js';
 import { SHAPE_NAMES, SHAPE_SIZE, type LineFeatures } from './features.js';
+import { PAGE_KINDS } from './page-kind.js';
 
 const CONTEXT_FEATURES = [
   'bias', 'score', 'score:prev', 'score:next', 'score:prev2', 'score:next2',
@@ -15,8 +16,13 @@ const CONTEXT_FEATURES = [
   'short', 'short*mean:3', 'short*score', 'long', 'long*mean:8',
 ] as const;
 
-/** What the second stage reads of a line: the context of first-stage scores, then the line's own shape. */
-export const SECOND_STAGE_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...SHAPE_NAMES];
+/**
+ * What the second stage reads of a line: the context of first-stage scores, the line's own shape,
+ * then the page's kind (each kind's probability): a short line among short lines is an item of a
+ * listing's content, or a menu of an article's chrome.
+ */
+export const SECOND_STAGE_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...SHAPE_NAMES, ...PAGE_KINDS.map((kind) => `kind:${kind}`)];
+const KIND_OFFSET = CONTEXT_FEATURES.length + SHAPE_SIZE;
 
 type ContextFeature = (typeof CONTEXT_FEATURES)[number];
 /** Each context feature's index, looked up once: they are set for every line of every page. */
@@ -34,19 +40,25 @@ function extreme(clipped: Float64Array, from: number, to: number, pickMax: boole
 }
 
 /** The second stage's features of a sequence of lines as arrays, one per line, as training keeps them. */
-export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly string[], features: readonly LineFeatures[]): Float32Array[] {
+export function secondStageFeatures(scores: ArrayLike<number>, texts: readonly string[], features: readonly LineFeatures[], kinds: ArrayLike<number>): Float32Array[] {
   const vectors: Float32Array[] = [];
-  forEachSecondStageVector(scores, texts, features, (vector) => vectors.push(Float32Array.from(vector)));
+  forEachSecondStageVector(scores, texts, features, kinds, (vector) => vectors.push(Float32Array.from(vector)));
   return vectors;
 }
 
 /**
  * The second stage's features of a sequence of lines (SECOND_STAGE_FEATURES), handed to `visit`
  * line by line in one vector filled afresh for each: `scores` are the first stage's, `texts`
- * the lines' texts, `features` their features. One vector, not one per line: the page's vectors
- * held at once took over 400 bytes a line.
+ * the lines' texts, `features` their features, `kinds` the page's kind probabilities. One vector,
+ * not one per line: the page's vectors held at once took over 400 bytes a line.
  */
-export function forEachSecondStageVector(scores: ArrayLike<number>, texts: readonly string[], features: readonly LineFeatures[], visit: (vector: Float32Array, k: number) => void): void {
+export function forEachSecondStageVector(
+  scores: ArrayLike<number>,
+  texts: readonly string[],
+  features: readonly LineFeatures[],
+  kinds: ArrayLike<number>,
+  visit: (vector: Float32Array, k: number) => void,
+): void {
   const n = scores.length;
   const clipped = Float64Array.from({ length: n }, (_, k) => clip(scores[k] ?? 0));
   const prefix = new Float64Array(n + 1);
@@ -66,6 +78,7 @@ export function forEachSecondStageVector(scores: ArrayLike<number>, texts: reado
     vector.fill(0);
     const { shapes, row } = features[k] as LineFeatures;
     for (let j = 0; j < SHAPE_SIZE; j++) vector[CONTEXT_FEATURES.length + j] = shapes[row + j] ?? 0;
+    for (let j = 0; j < PAGE_KINDS.length; j++) vector[KIND_OFFSET + j] = kinds[j] ?? 0;
     const set = (name: ContextFeature, value: number) => {
       vector[AT[name]] = value;
     };

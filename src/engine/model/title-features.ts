@@ -16,6 +16,7 @@ export const TITLE_FEATURES = [
   'first-candidate', 'log-index',
   'next-is-metadata', 'prev-removed-by-rule', 'glued',
   'overlap', 'overlap:0', 'has-date', 'separator', 'byline-word',
+  'words-vs-longest', 'longest', 'log-longer', 'first-long', 'echoed',
 ] as const;
 
 export type TitleFeature = (typeof TITLE_FEATURES)[number];
@@ -38,6 +39,13 @@ export interface TitleCandidateFacts {
   glued: boolean;
   /** Share of the candidate's words (four letters or more) that the article's first lines use. */
   overlap: number;
+  /** Its words against the wordiest candidate's, and how many candidates have more words. */
+  wordsVsLongest: number;
+  longerCandidates: number;
+  /** The first candidate from the top with five words or more: after a menu, the headline. */
+  firstLong: boolean;
+  /** Longer lines of the page that hold its text (a breadcrumb, a share prompt): 0, 1 or 2 for more. */
+  echoed: number;
 }
 
 /** A date or a clock time inside the line ("8th Jun 2020 | Local News", "SPOR - 16 Haziran 2019 Pazar 20:27"). */
@@ -97,6 +105,11 @@ export function titleFeatures(facts: TitleCandidateFacts): Float32Array {
   if (DATE_INSIDE.test(text)) set('has-date');
   if (SEPARATOR.test(text)) set('separator');
   if (BYLINE_WORD.test(text)) set('byline-word');
+  set('words-vs-longest', facts.wordsVsLongest);
+  if (facts.longerCandidates === 0) set('longest');
+  set('log-longer', Math.log1p(facts.longerCandidates) / 3);
+  if (facts.firstLong) set('first-long');
+  set('echoed', facts.echoed / 2);
   return vector;
 }
 
