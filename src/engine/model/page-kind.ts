@@ -29,9 +29,14 @@ const LABEL_WORDS = 6;
 /** Lines read: plenty to know a page's kind, bounded for huge inputs. */
 const MAX_LINES = 5_000;
 
+// Prices and the first forms of dates have digits: they are only looked for on lines that do.
 const PRICE = /[$€£¥₹]\s?\d|\d\s?(?:€|\$|£|USD|EUR|GBP)\b/u;
-const DATE_LIKE = /\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:ago|yesterday|today)\b/iu;
-const CODE_LIKE = /[{};]\s*$|=>|\(\)|^\s*(?:import|def|function|const|let|var|return|class|public|#include)\b|^\s*[$>] \S/u;
+const DATE_DIGITS = /\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/iu;
+const DATE_WORDS = /\b(?:ago|yesterday|today)\b/iu;
+// Code: a line ending in a brace or semicolon, an arrow, a call, a shell prompt, or opening with a keyword.
+const CODE_MARKED = /[{};]\s*$|=>|\(\)|^\s*[$>] \S/u;
+const CODE_MARK = /[{};=($>]/;
+const CODE_START = /^\s*(?:import|def|function|const|let|var|return|class|public|#include)\b/u;
 /** A run of lines that read as prose, for the share of the page's words the longest holds. */
 const PROSE_WORDS = 10;
 
@@ -69,10 +74,11 @@ export function pageFeatures(lines: readonly Line[]): Float32Array {
     if (count >= 20) tally['long-share']++;
     if (endsLikeSentence(text)) tally['sentence-share']++;
     if (text.endsWith('?')) tally['question-share']++;
-    if (/\d/.test(text)) tally['digit-share']++;
-    if (PRICE.test(text)) tally['price-share']++;
-    if (DATE_LIKE.test(text)) tally['date-share']++;
-    if (CODE_LIKE.test(text)) tally['code-share']++;
+    const digits = /\d/.test(text);
+    if (digits) tally['digit-share']++;
+    if (digits && PRICE.test(text)) tally['price-share']++;
+    if ((digits && DATE_DIGITS.test(text)) || DATE_WORDS.test(text)) tally['date-share']++;
+    if ((CODE_MARK.test(text) && CODE_MARKED.test(text)) || CODE_START.test(text)) tally['code-share']++;
     if (count <= LABEL_WORDS) {
       const lower = text.toLowerCase();
       forEachWord(lower, (start, end) => {
