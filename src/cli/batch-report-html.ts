@@ -172,6 +172,8 @@ function scriptJson(value: unknown): string {
 
 const LEGEND = `<details class="legend"><summary>What the columns and marks mean</summary><dl>
 <dt>Lost</dt><dd>The share of the page's text the article lost: what <code>--max-removed</code> guards, and the default order. Related stories an aggregator lists under the article were moved out of it, not lost, and do not count.</dd>
+<dt>Confidence</dt><dd>The model's estimate, from 0 to 1, of how well the page was cleaned (its expected word F1, fitted on development pages cleaned by models that never saw their sites). A click sorts the lowest first: the pages to review first.</dd>
+<dt>Kind</dt><dd>What kind of page the model reads it as: article, service, product, collection, forum, listing or documentation. A thread's posts and a listing's items are that page's content.</dd>
 <dt>Removed</dt><dd>Everything that is not in the output, related stories included.</dd>
 <dt>Related</dt><dd>Characters moved into the related stories (the <code>related</code> field of the JSON output). Their lines show in brown, marked <em>to related stories</em>.</dd>
 <dt>In, Out</dt><dd>Characters of the page, and of the text output.</dd>
