@@ -19,7 +19,7 @@ import { confidenceFeatures, pageConfidence } from './model/confidence.js';
 import { forEachSecondStageVector } from './model/context.js';
 import { firstStageScore, lineFeatures, type LineFeatures } from './model/features.js';
 import { FITTED_MODEL } from './model/fitted.js';
-import { decodeCosts, loadModel, type Favor, type Model } from './model/model.js';
+import { loadModel, type Favor, type Model } from './model/model.js';
 import { likeliestKind, pageFeatures, pageKindProbabilities } from './model/page-kind.js';
 import { forestScore } from './model/trees.js';
 import { profilePage } from './profile.js';
@@ -77,7 +77,7 @@ export function scorePage(text: string, set: RuleSet, model: Model, clock: Stage
   const kinds = clock.time('model', () => pageKindProbabilities(model.kindWeights, pageFeatures(lines)));
   const scores = clock.time('model', () => lineScores(lines, features, kinds, model));
   const kind = likeliestKind(kinds);
-  return { lines, claims, layout, scores, kinds, kind, costs: decodeCosts(model, kind, favor), set, model, profile };
+  return { lines, claims, layout, scores, kinds, kind, costs: model.decode[favor][kind], set, model, profile };
 }
 
 /** A cleaned page, and what the confidence model read of it: training fits the confidence on those. */

@@ -104,11 +104,6 @@ export function loadModel(saved: SavedModel): Model {
   };
 }
 
-/** The decoding's costs for a page of this kind, leaning as asked. */
-export function decodeCosts(model: Model, kind: PageKind, favor: Favor): DecodeCosts {
-  return model.decode[favor][kind];
-}
-
 /** A dense vector's score under weights of the same length. */
 export function denseDot(weights: ArrayLike<number>, vector: ArrayLike<number>): number {
   let sum = 0;
