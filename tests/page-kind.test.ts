@@ -66,10 +66,8 @@ describe('the page features', () => {
   });
 
   it('read a bounded number of lines, whatever the size of the page', () => {
-    const huge = splitLines('Reply\n'.repeat(200_000));
-    const started = performance.now();
-    const vector = pageFeatures(huge);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // 200,000 lines, of which the first 5,000 are read: the count says so (speed is the bench's business).
+    const vector = pageFeatures(splitLines('Reply\n'.repeat(200_000)));
     expect(vector[PAGE_SHAPE.indexOf('log-lines')]).toBeCloseTo(Math.log1p(5_000) / 8);
   });
 
