@@ -5,6 +5,8 @@
  *   (b) one awk process deleting a fixed list of chrome lines from every file, into a file beside it
  *   (c) clean-news on the corpus, writing NAME.clean.txt beside each input (default --jobs, and --jobs 1);
  *       (c0) with --baseline REV, that commit's clean-news built in a temporary directory, --jobs 1
+ *   (g) clean-news on the same pages as one WET file, --jobs 1 and 2: CPU per page against (c1j), the
+ *       pages as files written as JSON; the WET lines checked against the files' outputs
  *   (d) clean-news on one seed page, beside (e) `node -e 0`: start-up
  *   and clean-news on one 10 MB and one 100 MB file (pages concatenated): time linear in size.
  *
@@ -26,6 +28,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wetFile } from '../scripts/crawl-files.js';
 import { seededRandom } from '../scripts/random.js';
 import { buildBaseline } from './baseline.js';
 import { profileBatch } from './profile.js';
@@ -202,6 +205,8 @@ function writeBigFile(file: string, bytes: number, seeds: readonly Seed[]): numb
 
 interface Run {
   seconds: number;
+  /** User and system CPU seconds, all threads, as /proc/PID/stat last showed them (polled: up to POLL_MS short). */
+  cpuSeconds: number | null;
   /** Peak resident memory in bytes, or null where /proc cannot tell. */
   peakRss: number | null;
   status: number | null;
@@ -219,16 +224,33 @@ function vmHwm(pid: number): number | null {
   }
 }
 
-/** Runs a command (no shell), timing it from spawn to exit and polling its peak RSS. */
+/** Clock ticks per second, the unit of /proc/PID/stat's CPU times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** User plus system CPU seconds of a process, its threads included. */
+function cpuTime(pid: number): number | null {
+  try {
+    // The command name, in parentheses, may hold spaces: the fields are counted after it.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a command (no shell), timing it from spawn to exit and polling its peak RSS and CPU time. */
 function run(command: string, args: readonly string[], cwd = ROOT): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let peakRss: number | null = null;
+    let cpuSeconds: number | null = null;
     let stderr = '';
     const poll = (): void => {
       const rss = child.pid === undefined ? null : vmHwm(child.pid);
       if (rss !== null) peakRss = Math.max(peakRss ?? 0, rss);
+      const cpu = child.pid === undefined ? null : cpuTime(child.pid);
+      if (cpu !== null) cpuSeconds = cpu;
     };
     const timer = setInterval(poll, POLL_MS);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -237,7 +259,7 @@ function run(command: string, args: readonly string[], cwd = ROOT): Promise<Run>
     child.on('exit', poll);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRss, status, stderr });
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds, peakRss, status, stderr });
     });
   });
 }
@@ -247,6 +269,8 @@ interface Measure {
   runs: Run[];
   /** The median of the runs that succeeded; NaN when none did. */
   seconds: number;
+  /** The median CPU seconds of those runs. */
+  cpuSeconds: number;
   peakRss: number | null;
   /** Runs that exited with an error: their figures are left out. */
   failed: number;
@@ -288,9 +312,45 @@ async function measure(commands: readonly Command[], rounds: number): Promise<Me
     const failed = (runs[i]?.length ?? 0) - own.length;
     const rss = own.flatMap((r) => (r.peakRss === null ? [] : [r.peakRss]));
     console.log(`  ${label}: ${own.map((r) => r.seconds.toFixed(3)).join(' ')} s${failed > 0 ? ` (${failed} runs failed)` : ''}`);
-    return { label, runs: own, seconds: own.length === 0 ? Number.NaN : median(own.map((r) => r.seconds)), peakRss: rss.length === 0 ? null : Math.max(...rss), failed };
+    const cpu = own.flatMap((r) => (r.cpuSeconds === null ? [] : [r.cpuSeconds]));
+    return {
+      label,
+      runs: own,
+      seconds: own.length === 0 ? Number.NaN : median(own.map((r) => r.seconds)),
+      cpuSeconds: cpu.length === 0 ? Number.NaN : median(cpu),
+      peakRss: rss.length === 0 ? null : Math.max(...rss),
+      failed,
+    };
   });
 }
+
+/**
+ * Whether the WET runs wrote the same bytes, and for each page of the first CHECKED_PAGES the
+ * text the main command writes for the page's own file (cleaned again here, once): a page whose
+ * clean text is empty has no line (it is rejected as empty-after-cleaning).
+ */
+function checkCrawl(files: readonly string[], outputs: readonly string[]): string {
+  const [first, ...others] = outputs.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''));
+  const same = others.every((other) => other === first);
+  const byPage = new Map<number, string>();
+  for (const line of (first ?? '').split('\n').filter((l) => l !== '')) {
+    const { url, text } = JSON.parse(line) as { url: string; text: string };
+    byPage.set(Number(url.slice(url.lastIndexOf('/') + 1)), text);
+  }
+  const checked = files.slice(0, CHECKED_PAGES);
+  spawnSync(process.execPath, [CLI, '--quiet', ...checked], { stdio: 'ignore' });
+  const differ = checked.filter((file, n) => {
+    const clean = file.replace(/\.txt$/, '.clean.txt');
+    const text = existsSync(clean) ? readFileSync(clean, 'utf8') : null;
+    rmSync(clean, { force: true });
+    return text === null || (text.trim() === '' ? byPage.has(n) : byPage.get(n) !== text);
+  }).length;
+  const ok = same && differ === 0;
+  return `WET check: ${byPage.size} lines for ${files.length} pages, the --jobs runs ${same ? 'identical' : 'DIFFER'}, ${differ} of the first ${checked.length} pages unlike their files' output (${ok ? 'ok' : 'NOT ok'})`;
+}
+
+/** Pages whose WET output text is compared with the files' output. */
+const CHECKED_PAGES = 2000;
 
 // ---- Report --------------------------------------------------------------------------------
 
@@ -388,6 +448,21 @@ async function main(): Promise<void> {
   }
   const [copy, awk, batch, batch1, batch0] = (await measure(batchCommands, BATCH_ROUNDS)) as [Measure, Measure, Measure, Measure, Measure | undefined];
 
+  // The same pages as one WET file, a gzip member per record as Common Crawl ships them.
+  const wet = path.join(work, 'corpus.warc.wet.gz');
+  writeFileSync(wet, await wetFile(corpus.files.map((file, n) => ({ url: `https://example.org/${n}`, text: readFileSync(file, 'utf8') }))));
+  const crawlOut = (jobs: number) => path.join(work, `crawl-${jobs}.jsonl`);
+  const crawlCommand = (jobs: number): Command => ({
+    label: `(g${jobs}) clean-news --jobs ${jobs} WET --out FILE`,
+    command: process.execPath,
+    // No reset: --out replaces the file whole, and the last run's output is checked below.
+    args: [CLI, '--quiet', '--jobs', String(jobs), wet, '--out', crawlOut(jobs)],
+  });
+  // The like-for-like baseline: the same pages as files, written as JSON as the WET lines are.
+  const asJson: Command = { label: '(c1j) clean-news --quiet --jobs 1 --format json DIR', command: process.execPath, args: [CLI, '--quiet', '--jobs', '1', '--format', 'json', corpusDir], reset: removeOutputs('.clean.json') };
+  const [crawl1, crawl, batch1Json] = (await measure([crawlCommand(1), crawlCommand(cores), asJson], BATCH_ROUNDS)) as [Measure, Measure, Measure];
+  const crawlCheck = checkCrawl(corpus.files, [crawlOut(1), crawlOut(cores)]);
+
   const seedDir = path.join(work, 'seed');
   mkdirSync(seedDir);
   const seedPage = path.join(seedDir, '000_e3f9d65b3f747020.txt');
@@ -414,7 +489,7 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`${'command'.padEnd(44)}  ${'median'.padStart(10)}  ${'runs'.padStart(5)}  ${'pages/s'.padStart(9)}  ${'MB/s'.padStart(7)}  ${'peak RSS'.padStart(9)}`);
-  for (const m of [copy, awk, batch, batch1, ...(batch0 ? [batch0] : [])]) console.log(row(m, pages, corpus.bytes));
+  for (const m of [copy, awk, batch, batch1, ...(batch0 ? [batch0] : []), batch1Json, crawl1, crawl]) console.log(row(m, pages, corpus.bytes));
   console.log(row(one, 1));
   console.log(row(bare));
   for (const { m, bytes } of big) console.log(row(m, undefined, bytes));
@@ -428,6 +503,10 @@ async function main(): Promise<void> {
   console.log(ratio(`c0/c1 pages/s, 1 job, over ${batch0 === undefined ? 'a baseline' : baseline?.commit}`, perCore, '>= 2', (v) => v >= 2));
   const scaling = batch1.seconds / batch.seconds;
   console.log(ratio(`c1/c  pages/s, ${cores} jobs over 1${pages < FULL_PAGES ? ` (target on ${FULL_PAGES.toLocaleString('en-US')})` : ''}`, scaling, '>= 1.5', (v) => v >= 1.5));
+  console.log(`  ${crawlCheck}`);
+  console.log(ratio('g1/c1j pages per CPU-second, WET over JSON files', batch1Json.cpuSeconds / crawl1.cpuSeconds, '>= 0.9', (v) => v >= 0.9));
+  console.log(figure('g1/c1  pages per CPU-second, WET over text files', batch1.cpuSeconds / crawl1.cpuSeconds, 'the WET lines are JSON, with a language'));
+  console.log(ratio('peak RSS of the WET runs, MB', Math.max(crawl.peakRss ?? 0, crawl1.peakRss ?? 0) / MB, '< 300', (v) => v < 300));
   const batchRss = Math.max(batch.peakRss ?? 0, batch1.peakRss ?? 0);
   console.log(ratio('peak RSS of the batch runs, MB', batchRss / MB, '<= 200', (v) => v <= 200));
   for (const { m, bytes } of big) {
@@ -440,7 +519,7 @@ async function main(): Promise<void> {
     console.log(figure('s/MB at 100 MB / at 10 MB', perMb(large) / perMb(small), '1 is linear'));
   }
   console.log(`load average at the end: ${loadAverage()}`);
-  const failed = [copy, awk, batch, batch1, batch0, one, bare, ...big.map((b) => b.m)].filter((m) => m !== undefined && m.failed > 0);
+  const failed = [copy, awk, batch, batch1, batch0, batch1Json, crawl1, crawl, one, bare, ...big.map((b) => b.m)].filter((m) => m !== undefined && m.failed > 0);
   if (failed.length > 0) {
     console.log(`failed runs: ${failed.map((m) => m?.label).join(', ')}`);
     process.exitCode = 1;

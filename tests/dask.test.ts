@@ -5,10 +5,12 @@
  * identical to one local run over all of them. Skipped, saying so, where Dask is not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, removeTempDirs, tempDir } from './cli-helpers.js';
+import { gunzipSync } from 'node:zlib';
+import { wetFile } from '../scripts/crawl-files.js';
+import { CLI, page, removeTempDirs, tempDir } from './cli-helpers.js';
 
 afterEach(removeTempDirs);
 
@@ -55,5 +57,33 @@ describe.skipIf(!hasDask)('the --jsonl map step on Dask', () => {
     const ids = result.outputs.flat().map((line) => (JSON.parse(line) as { id?: number }).id);
     expect(new Set(ids.filter((id) => id !== undefined)).size).toBe(RECORDS - RECORDS / 20);
     console.log(`dask: ${result.records} records, ${result.partitions} partitions, ${result.workersUsed} workers, ${result.seconds} s`);
+  }, 600_000);
+});
+
+describe.skipIf(!hasDask)('the map step over WET files on Dask', () => {
+  const FILES = 6;
+  const PER_FILE = 300;
+
+  it(`cleans ${FILES} WET files of ${PER_FILE} records on 2 worker processes, a file a task, each output as one local run writes it`, async () => {
+    const dir = tempDir();
+    const inputs: string[] = [];
+    for (let f = 0; f < FILES; f++) {
+      const input = path.join(dir, `CC-MAIN-${f}.warc.wet.gz`);
+      writeFileSync(input, await wetFile(Array.from({ length: PER_FILE }, (_, n) => ({ url: `https://example.org/${f}/${n}`, text: page(`district ${f * PER_FILE + n}`) }))));
+      inputs.push(input);
+    }
+    const out = tempDir();
+    const run = spawnSync(PYTHON, [path.join(import.meta.dirname, 'dask', 'map_wet.py'), CLI, out, '2', ...inputs], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { files: number; workersUsed: number; seconds: number; results: Array<{ input: string; status: number; out: string; rejected: string; stderr: string }> };
+    expect(result.workersUsed).toBe(2);
+    expect(result.results.map(({ input, status, stderr }) => [input, status, stderr])).toEqual(inputs.map((input) => [input, 0, '']));
+    for (const { input, out: written, rejected } of result.results) {
+      const local = spawnSync(process.execPath, [CLI, '--quiet', input], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      expect(gunzipSync(readFileSync(written)).toString('utf8')).toBe(local.stdout);
+      expect(local.stdout.trimEnd().split('\n')).toHaveLength(PER_FILE);
+      expect(readFileSync(rejected, 'utf8')).toBe('');
+    }
+    console.log(`dask: ${FILES} WET files, ${FILES * PER_FILE} records, ${result.workersUsed} workers, ${result.seconds} s`);
   }, 600_000);
 });

@@ -5,6 +5,8 @@ import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import output from '../src/schemas/output.schema.json' with { type: 'json' };
 import jsonlRecord from '../src/schemas/jsonl-record.schema.json' with { type: 'json' };
+import crawlRecord from '../src/schemas/crawl-record.schema.json' with { type: 'json' };
+import { wetFile } from '../scripts/crawl-files.js';
 import { page, removeTempDirs, runCli, tempDir } from './cli-helpers.js';
 
 afterEach(removeTempDirs);
@@ -13,6 +15,7 @@ const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addSchema(output);
 const validPage = ajv.compile({ $ref: output.$id });
 const validLine = ajv.compile(jsonlRecord);
+const validCrawlLine = ajv.compile(crawlRecord);
 
 const errorsOf = (valid: ReturnType<Ajv['compile']>, value: unknown): string[] => (valid(value) ? [] : (valid.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`));
 
@@ -53,4 +56,17 @@ describe('the output schemas', () => {
     expect(errorsOf(validLine, { line: 2 })).not.toEqual([]);
     expect(errorsOf(validLine, { line: 2, error: 'x', extra: 1 })).not.toEqual([]);
   });
+});
+
+describe('the crawl record schema', () => {
+  it('holds for every page line and every rejected line of a crawl file', async () => {
+    const pages = Array.from({ length: 12 }, (_, n) => ({ url: `https://example.org/${n}`, text: n % 4 === 3 ? 'Advertisement\n' : page(`district ${n}`) }));
+    const dir = tempDir({ 'crawl.warc.wet.gz': Buffer.concat([await wetFile(pages), Buffer.from('not gzip data')]) });
+    const result = runCli(['--rejected', 'rejected.jsonl', 'crawl.warc.wet.gz'], dir);
+    const lines = [...result.stdout.split('\n'), ...readFileSync(`${dir}/rejected.jsonl`, 'utf8').split('\n')].filter((line) => line !== '');
+    const reasons = new Set(lines.map((line) => (JSON.parse(line) as { reason?: string }).reason));
+    expect([...reasons].sort()).toEqual(expect.arrayContaining([undefined, 'corrupt-record', 'empty-after-cleaning']));
+    for (const line of lines) expect(errorsOf(validCrawlLine, JSON.parse(line))).toEqual([]);
+    expect(errorsOf(validCrawlLine, { file: null, offset: 0, reason: 'tired', message: 'x' })).not.toEqual([]);
+  }, 60_000);
 });

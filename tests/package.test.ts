@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wetFile } from '../scripts/crawl-files.js';
 
 const REPO = path.resolve('.');
 const PAGE = 'Storm hits coast\n\nThe storm reached the coast on Monday, and thousands of homes lost power overnight.\nAdvertisement\n';
@@ -16,7 +17,7 @@ let work = '';
 let project = '';
 let packed: string[] = [];
 
-function run(command: string, args: readonly string[], cwd: string, input?: string) {
+function run(command: string, args: readonly string[], cwd: string, input?: string | Uint8Array) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -42,8 +43,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('ships only what runs: the bin, the bundles, the types, the schemas, LICENSE and README', () => {
-    expect(packed.filter((file) => !/^(?:bin\/(?:clean-news|load-cli)\.cjs|dist\/bundle\/[\w-]+\.js|dist\/bundle\/cli\.(?:cjs|cache)|dist\/types\/[\w/-]+\.d\.ts|dist\/schemas\/[\w.-]+\.json|LICENSE|README\.md|package\.json)$/.test(file))).toEqual([]);
-    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'bin/clean-news.cjs', 'bin/load-cli.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cache', 'dist/bundle/worker.js', 'dist/bundle/index.js', 'dist/types/index.d.ts', 'dist/schemas/rule-file.schema.json']));
+    expect(packed.filter((file) => !/^(?:bin\/(?:clean-news|load-cli)\.cjs|dist\/bundle\/[\w-]+\.js|dist\/bundle\/cli\.(?:cjs|cache)|dist\/bundle\/eld-\w+\.json|dist\/types\/[\w/-]+\.d\.ts|dist\/schemas\/[\w.-]+\.json|LICENSE|README\.md|package\.json)$/.test(file))).toEqual([]);
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'bin/clean-news.cjs', 'bin/load-cli.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cache', 'dist/bundle/worker.js', 'dist/bundle/index.js', 'dist/bundle/eld-extrasmall.json', 'dist/types/index.d.ts', 'dist/schemas/rule-file.schema.json']));
   });
 
   it('installs with no dependencies and runs its bin', () => {
@@ -51,6 +52,14 @@ describe('the packed package', () => {
     const bin = path.join(project, 'node_modules', '.bin', 'clean-news');
     expect(run(bin, ['--version'], project)).toMatchObject({ status: 0, stdout: '0.1.0\n' });
     expect(run(bin, [], project, PAGE)).toEqual({ status: 0, stdout: 'Storm hits coast\n\nThe storm reached the coast on Monday, and thousands of homes lost power overnight.\n', stderr: '' });
+  });
+
+  it('reads a WET file, its language detector loaded from beside the bundle', async () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'clean-news');
+    const wet = await wetFile([{ url: 'https://example.org/storm', text: PAGE }]);
+    const result = run(bin, ['--quiet', '--input-format', 'warc'], project, wet);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ url: 'https://example.org/storm', language: 'en', text: 'Storm hits coast\n\nThe storm reached the coast on Monday, and thousands of homes lost power overnight.\n' });
   });
 
   it('loads from ESM and from CommonJS', () => {

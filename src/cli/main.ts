@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/find.js';
+import { isCrawlFile } from './crawl-names.js';
 import { reportFormatOf } from './batch-report.js';
 import { STDIN_ARGUMENT } from './inputs.js';
 import { FORMATS, StdoutSink, type Format } from './output.js';
@@ -42,6 +43,12 @@ interface CliOptions extends ConfigFlags {
   report?: string;
   /** False under --no-color. */
   color: boolean;
+  /** --input-format warc: the inputs (standard input too) are crawl files, whatever their names. */
+  inputFormat?: 'page' | 'warc';
+  out?: string;
+  rejected?: string;
+  minConfidence?: number;
+  language?: string[];
 }
 
 interface CheckCliOptions extends ConfigFlags {
@@ -56,6 +63,7 @@ interface CheckCliOptions extends ConfigFlags {
 /** What the command line asked for. */
 type ParsedCommand =
   | { name: 'clean'; paths: string[]; options: CliOptions; formatGiven: boolean }
+  | { name: 'crawl'; paths: string[]; options: CliOptions }
   | { name: 'check'; paths: string[]; options: CheckCliOptions }
   | { name: 'rules'; format: Format; options: ConfigFlags }
   | { name: 'learn'; paths: string[]; options: LearnCliOptions & ConfigFlags };
@@ -73,6 +81,8 @@ Examples:
   clean-news --explain page.txt        show what each rule removed
   clean-news --jsonl < in.jsonl > out.jsonl
                                        {"id", "text"} records in, cleaned records out, in order
+  clean-news CC-MAIN-*.warc.wet.gz --out clean.jsonl.gz --rejected rejected.jsonl
+                                       Common Crawl WET (or WARC) files to JSON Lines, one line per page
   clean-news check fixtures/           compare with the expected outputs (see 'clean-news check --help')
   clean-news rules                     list the rules in force
   clean-news learn pages/ > site.json  propose the chrome that recurs across pages as rules
@@ -133,7 +143,14 @@ async function run(command: ParsedCommand): Promise<number> {
     const { formatRuleJson, formatRuleTable, ruleRows } = await import('./rules.js');
     return await printText(command.format === 'json' ? formatRuleJson(ruleRows(config.rules)) : formatRuleTable(ruleRows(config.rules)));
   }
-  if (command.name === 'clean' && command.options.jobs !== undefined) command.options.jobs = await capJobs(command.options.jobs, reporter);
+  if ((command.name === 'clean' || command.name === 'crawl') && command.options.jobs !== undefined) command.options.jobs = await capJobs(command.options.jobs, reporter);
+  if (command.name === 'crawl') {
+    const { cleanCrawl } = await import('./crawl.js');
+    const { language, ...options } = command.options;
+    const maxRemoved = options.maxRemoved ?? config.options.maxRemoved;
+    const crawlOptions = { ...options, ...(maxRemoved === undefined ? {} : { maxRemoved }), ...(language === undefined ? {} : { languages: language }), cleaner };
+    return (await cleanCrawl(command.paths, crawlOptions, reporter)) === 0 ? EXIT_OK : EXIT_FAILURES;
+  }
   try {
     if (command.name === 'check') {
       const { checkInputs } = await import('./check.js');
@@ -247,7 +264,12 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
       ]),
     )
     .addOption(maxBytesOption())
-    .addOption(favorOption());
+    .addOption(favorOption())
+    .addOption(new Option('--input-format <format>', 'read the inputs as pages, or as WARC/WET crawl files (default: crawl files by name: .warc, .wet, .warc.wet, and .gz)').choices(['page', 'warc']))
+    .option('--out <file>', 'crawl files: write the JSON Lines to FILE (.jsonl, or .jsonl.gz compressed) instead of stdout')
+    .option('--rejected <file>', 'crawl files: write a JSON line for each page not written, with its reason, to FILE')
+    .addOption(new Option('--min-confidence <x>', 'crawl files: reject pages cleaned with a confidence under X (0-1)').argParser(parseRatio))
+    .addOption(new Option('--language <codes>', 'crawl files: keep only pages in these languages (ISO 639-1, comma-separated: de,fr)').argParser(parseLanguages));
   withRuleOptions(program)
     .option('--files-from <file>', `also clean the files named in FILE, one per line (${STDIN_ARGUMENT}: standard input)`)
     .option('-0, --null', 'with --files-from: names are separated by NUL bytes (find -print0)')
@@ -277,6 +299,20 @@ function buildProgram(onParsed: (command: ParsedCommand) => void): Command {
       if (misspelt !== null) program.error(`unknown command '${args[0]}' (did you mean ${misspelt}?)`);
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig) return onParsed({ name: 'clean', paths, options, formatGiven });
+      const crawl = options.inputFormat === 'warc' || (options.inputFormat === undefined && paths.some(isCrawlFile));
+      const crawlOnly = (['out', 'rejected', 'minConfidence', 'language'] as const).filter((name) => options[name] !== undefined);
+      if (crawl) {
+        const pages = options.inputFormat === undefined ? paths.filter((file) => !isCrawlFile(file) && file !== STDIN_ARGUMENT) : [];
+        if (pages.length > 0) program.error(`crawl files and pages cannot be cleaned in one run: ${pages[0]} is not named as a crawl file (see --input-format)`);
+        const pageOnly = (['stdout', 'outDir', 'explain', 'stats', 'jsonl', 'report', 'filesFrom', 'exclude'] as const).filter((name) => options[name] !== undefined);
+        if (formatGiven || pageOnly.length > 0) program.error(`${formatGiven ? '--format' : optionName(pageOnly[0]!)} is for pages: crawl files give JSON Lines (see --out)`);
+        if (paths.length === 0) {
+          if (process.stdin.isTTY) program.error('no input files');
+          paths = [STDIN_ARGUMENT];
+        }
+        return onParsed({ name: 'crawl', paths, options });
+      }
+      if (crawlOnly.length > 0) program.error(`${optionName(crawlOnly[0]!)} is for crawl files (WET, WARC): name them, or give --input-format warc`);
       if (options.jsonl) {
         if (paths.length > 0) program.error('--jsonl reads standard input: give no paths');
         return onParsed({ name: 'clean', paths, options, formatGiven });
@@ -386,6 +422,18 @@ function configFlags(global: ConfigFlags, own: ConfigFlags): ConfigFlags {
   };
   const favor = own.favor ?? global.favor;
   return { ...(config === undefined ? {} : { config }), ...both('rules'), ...both('ruleOff'), ...both('packOff'), ...(favor === undefined ? {} : { favor }) };
+}
+
+/** `--min-confidence` from `minConfidence`: how an option is named in messages. */
+function optionName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`)}`;
+}
+
+/** ISO 639-1 codes, comma-separated: `de,fr`. */
+function parseLanguages(value: string): string[] {
+  const codes = value.split(',').map((code) => code.trim().toLowerCase());
+  if (codes.some((code) => !/^[a-z]{2}$/.test(code))) throw new InvalidArgumentError('Expected ISO 639-1 codes, comma-separated (such as de,fr).');
+  return codes;
 }
 
 /** A whole number of at least 1. */

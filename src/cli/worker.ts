@@ -3,13 +3,14 @@
  * between threads: they hold functions), then answers each job with its outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { cleanCrawlPage } from './crawl-page.js';
 import { cleanRecord } from './jsonl.js';
 import { Reporter } from './report.js';
 import { loadSettings } from './settings.js';
 import { PageRunner } from './task.js';
 import type { Job, WorkerData } from './workers.js';
 
-const { flags, options } = workerData as WorkerData;
+const { flags, options, filters } = workerData as WorkerData;
 // The main thread loaded the same configuration a moment ago, and printed its warnings: a
 // problem now means it changed since.
 const settings = await loadSettings(flags, new Reporter({ ...options, quiet: true }));
@@ -29,6 +30,8 @@ function perform(job: Job): Promise<unknown> | unknown {
       return runner.finish(job.task, job.read);
     case 'clean':
       return cleaner(job.text);
+    case 'crawl':
+      return cleanCrawlPage(job.bytes, cleaner, filters);
   }
 }
 

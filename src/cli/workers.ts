@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { CleanedPage, CrawlFilters } from './crawl-page.js';
 import type { RecordOutcome } from './jsonl.js';
 import { configFlagsOf, type ConfigFlags } from './settings.js';
 import type { CleanResult } from '../engine/types.js';
@@ -28,13 +29,16 @@ export const WINDOW_PER_JOB = 4;
 export interface WorkerData {
   flags: ConfigFlags;
   options: TaskOptions;
+  /** What decides which pages of crawl files are written. */
+  filters: CrawlFilters;
 }
 
 export type Job =
   | { kind: 'page'; task: PageTask }
   | { kind: 'record'; line: string; number: number }
   | { kind: 'finish'; task: PageTask; read: ReadPage }
-  | { kind: 'clean'; text: string };
+  | { kind: 'clean'; text: string }
+  | { kind: 'crawl'; bytes: Uint8Array };
 
 /** More threads than this only add memory and switching: --jobs is capped at it. */
 export function maxJobs(): number {
@@ -72,11 +76,11 @@ export class WorkerPool {
    * `size` threads, each loading the rules from `flags` (its --config and --rules) as the main
    * thread did. node:worker_threads is loaded only here: a run in one thread starts faster without it.
    */
-  static async start(size: number, flags: ConfigFlags, options: TaskOptions): Promise<WorkerPool> {
+  static async start(size: number, flags: ConfigFlags, options: TaskOptions, filters: CrawlFilters = {}): Promise<WorkerPool> {
     const { Worker } = await import('node:worker_threads');
     // Each worker's stdout and stderr are piped into this process's, one listener each: not a leak.
     for (const stream of [process.stdout, process.stderr]) stream.setMaxListeners(stream.getMaxListeners() + size);
-    const data: WorkerData = { flags: configFlagsOf(flags), options };
+    const data: WorkerData = { flags: configFlagsOf(flags), options, filters };
     // A 16 MB nursery, not V8's larger default: a third less memory per thread, as fast. It bounds no live data.
     const spawn = (): Worker => new Worker(new URL('./worker.js', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     return new WorkerPool(Array.from({ length: size }, spawn));
@@ -93,6 +97,11 @@ export class WorkerPool {
   /** A page read already, finished in a worker (see OffThread). */
   finish(task: PageTask, read: ReadPage): Promise<Outcome> {
     return this.run({ kind: 'finish', task, read }) as Promise<Outcome>;
+  }
+
+  /** A page of a crawl file, cleaned and filtered by the pool's CrawlFilters. */
+  crawlPage(bytes: Uint8Array): Promise<CleanedPage> {
+    return this.run({ kind: 'crawl', bytes }) as Promise<CleanedPage>;
   }
 
   clean(text: string): Promise<CleanResult> {
@@ -171,6 +180,8 @@ export async function inOrder<T, R>(
         const value = await result;
         if (going) going = await apply(value, item);
       });
+      // Nor may its link, while the loop waits for the next item: it is awaited below, in turn.
+      last.catch(() => undefined);
       links.push(last);
       if (links.length >= window) await links.shift();
     }
