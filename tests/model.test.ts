@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeArticle, heaviestStretch } from '../src/engine/decode.js';
+import { decodeArticle } from '../src/engine/decode.js';
+import { heaviestStretch } from '../src/engine/heaviest-stretch.js';
 import { splitLines } from '../src/engine/lines.js';
 import { DENSE_NAMES, DENSE_SIZE, firstStageScore, hashIndex, lineFeatures, rowOf, SHAPE_NAMES, type Row } from '../src/engine/model/features.js';
 import { FITTED_MODEL } from '../src/engine/model/fitted.js';

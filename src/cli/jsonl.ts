@@ -14,7 +14,7 @@ import { DEFAULT_MAX_BYTES, describeBytes } from './read-input.js';
 import type { Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
 import { percent, STDIN_LABEL } from './task.js';
-import { inOrder, WINDOW_PER_JOB, WorkerPool } from './workers.js';
+import { inOrder, WINDOW_PER_JOB, WorkerPool, type RecordOutcome } from './workers.js';
 
 export interface JsonlOptions extends ConfigFlags {
   cleaner: Cleaner;
@@ -26,13 +26,6 @@ export interface JsonlOptions extends ConfigFlags {
   debug?: boolean;
   /** Records longer than this are error records (--max-bytes). */
   maxBytes?: number;
-}
-
-export interface RecordOutcome {
-  /** The output line, newline included. */
-  output: string;
-  /** Why the record is an error record. */
-  error?: string;
 }
 
 /**

@@ -7,7 +7,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { CleanedPage, CrawlFilters } from './crawl-page.js';
-import type { RecordOutcome } from './jsonl.js';
 import { configFlagsOf, type ConfigFlags } from './settings.js';
 import type { CleanResult } from '../engine/types.js';
 import type { Outcome, PageTask, ReadPage, TaskOptions } from './task.js';
@@ -31,6 +30,14 @@ export interface WorkerData {
   options: TaskOptions;
   /** What decides which pages of crawl files are written. */
   filters: CrawlFilters;
+}
+
+/** What a --jsonl record gives (see cleanRecord in jsonl.ts). */
+export interface RecordOutcome {
+  /** The output line, newline included. */
+  output: string;
+  /** Why the record is an error record. */
+  error?: string;
 }
 
 export type Job =

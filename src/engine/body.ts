@@ -5,7 +5,7 @@
 import type { PageContext } from '../rules/types.js';
 import type { ArticleSpan, ScoredPage } from './article.js';
 import { cannotBeTitle, type TitleCandidate } from './header.js';
-import { heaviestStretch } from './decode.js';
+import { heaviestStretch } from './heaviest-stretch.js';
 import { cutInline } from './inline.js';
 import { continuesWrappedLine, countWords, endsLikeSentence, type Line } from './lines.js';
 import type { Removal } from './types.js';

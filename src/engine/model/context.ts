@@ -4,7 +4,7 @@
  * first stage is sure of is a subheading; a sentence-like line inside a long stretch of menu is
  * a teaser. The sequence is every non-blank line of the page, in order.
  */
-import { heaviestStretch } from '../decode.js';
+import { heaviestStretch } from '../heaviest-stretch.js';
 import { countWords } from '../lines.js';
 import { SHAPE_NAMES, SHAPE_SIZE, type LineFeatures } from './features.js';
 import { PAGE_KINDS } from './page-kind.js';
