@@ -5,7 +5,7 @@
  * through with the rule that removed them (and the model's score, explained in the legend),
  * cut phrases marked inside kept lines, lines moved into related stories told apart from losses.
  */
-import type { PageReport, Totals } from './batch-report.js';
+import type { PageReport, Totals } from './batch-report-types.js';
 import { grouped } from './tally.js';
 
 const STYLE = `

@@ -5,35 +5,9 @@
  * the pages that lost most only, so a batch of any size gives a report of bounded size.
  */
 import type { CleanResult } from '../engine/types.js';
-import { explainPage, type ExplainedLine } from './explain.js';
+import type { PageReport, ReportFormat, Totals } from './batch-report-types.js';
+import { explainPage } from './explain.js';
 import type { PageCounts } from './tally.js';
-
-export type ReportFormat = 'json' | 'html';
-
-/** What one input adds to the report. */
-export interface PageReport {
-  input: string;
-  /** Not cleaned: unreadable, binary, too large, or over --max-removed. */
-  failed: boolean;
-  title: string | null;
-  /** What kind of page the model read (null for a failed page), and its confidence in the cleaning (0 for a failed page). */
-  kind: string | null;
-  confidence: number;
-  charsIn: number;
-  charsOut: number;
-  /** Characters moved into the related stories an aggregator lists: out of the article, not lost. */
-  charsRelated: number;
-  /** What the article lost, as --max-removed measures it (related stories apart), 0 to 1: the report's order. */
-  lostShare: number;
-  /** All that cleaning removed, related stories included, 0 to 1. */
-  removedShare: number;
-  /** Rule id -> removals. */
-  rules: Record<string, number>;
-  /** The input's warnings and errors, as printed. */
-  messages: string[];
-  /** For the HTML page: the input's lines and what became of each. */
-  lines?: ExplainedLine[];
-}
 
 /** The pages whose lines the HTML page shows, those that lost most. */
 const DETAILED_PAGES = 500;
@@ -109,17 +83,6 @@ export class BatchReport {
     const { renderHtmlReport } = await import('./batch-report-html.js');
     return renderHtmlReport(data);
   }
-}
-
-export interface Totals {
-  pages: number;
-  cleaned: number;
-  failed: number;
-  charsIn: number;
-  charsOut: number;
-  charsRelated: number;
-  /** Rule id -> removals over the batch, the most first. */
-  rules: Record<string, number>;
 }
 
 /** --report's format from the file's name. */

@@ -15,7 +15,8 @@ import { formatStats, formatSummary, Tally } from './tally.js';
 import { visibleLine } from './visible.js';
 import { OffThread } from './off-thread.js';
 import { betweenWrites, installInterruptHandlers } from './temp-files.js';
-import { BatchReport, failedReport, type ReportFormat } from './batch-report.js';
+import type { ReportFormat } from './batch-report-types.js';
+import { BatchReport, failedReport } from './batch-report.js';
 import { failedOutcome, inputName, PageRunner, STDIN_LABEL, writeOutput, type Outcome, type PendingWrite, type TaskOptions } from './task.js';
 import { defaultJobs, inOrder, WINDOW_PER_JOB, WorkerPool } from './workers.js';
 
