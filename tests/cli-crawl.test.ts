@@ -250,6 +250,17 @@ describe('what is written and what is rejected', () => {
     expect(rejected.some(({ reason }) => reason === 'language')).toBe(true);
   }, 120_000);
 
+  it('rejects a page over --max-removed with the words the other modes use', async () => {
+    const text = 'Storm closes the harbour\n\nThe harbour was closed on Monday after a storm damaged the breakwater, officials said.\nAdvertisement\nRelated Articles\nComments\nNo comments yet...\n';
+    const dir = tempDir({ 'crawl.warc.wet.gz': await wetFile([{ url: 'https://example.org/storm', text }]) });
+    const result = run(['--max-removed', '0.01', '--rejected', 'rejected.jsonl', 'crawl.warc.wet.gz'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    const [line] = jsonLines<RejectedLine>(readFileSync(path.join(dir, 'rejected.jsonl'), 'utf8'));
+    expect(line).toMatchObject({ id: recordId(1), reason: 'max-removed' });
+    expect(line!.message).toMatch(/^cleaning would remove \d+(?:\.\d+)?% of the text, over --max-removed 0\.01$/);
+  }, 60_000);
+
   it('writes --out FILE.jsonl.gz compressed, the same lines as stdout, and leaves no file behind when it cannot be written', async () => {
     const dir = tempDir({ 'crawl.warc.wet.gz': await wetFile(pages.slice(0, 10)) });
     const printed = run(['crawl.warc.wet.gz'], dir);

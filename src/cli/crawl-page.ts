@@ -9,7 +9,7 @@ import { lostShare } from '../engine/stats.js';
 import { decode } from '../input/decode.js';
 import type { RecordIdentity } from '../input/warc.js';
 import { detectLanguage } from './language.js';
-import { percent } from './task.js';
+import { overMaxRemoved } from './task.js';
 
 /** What decides which clean pages are written; plain data, for worker threads. */
 export interface CrawlFilters {
@@ -43,7 +43,7 @@ export function cleanCrawlPage(bytes: Uint8Array, cleaner: Cleaner, filters: Cra
   const { maxRemoved, minConfidence } = filters;
   if (maxRemoved !== undefined) {
     const share = lostShare(text, result);
-    if (share > maxRemoved) return { rejected: 'max-removed', message: `cleaning would remove ${percent(share, maxRemoved)} of the text, over --max-removed ${maxRemoved}`, ...warned };
+    if (share > maxRemoved) return { rejected: 'max-removed', message: overMaxRemoved(share, maxRemoved), ...warned };
   }
   if (result.text.trim() === '') return { rejected: 'empty-after-cleaning', message: 'no text is left once cleaned', ...warned };
   if (minConfidence !== undefined && result.confidence < minConfidence) {

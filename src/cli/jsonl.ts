@@ -13,7 +13,7 @@ import { StdoutSink } from './output.js';
 import { DEFAULT_MAX_BYTES, describeBytes } from './read-input.js';
 import type { Reporter } from './report.js';
 import type { ConfigFlags } from './settings.js';
-import { percent, STDIN_LABEL } from './task.js';
+import { overMaxRemoved, STDIN_LABEL } from './task.js';
 import { inOrder, WINDOW_PER_JOB, WorkerPool, type RecordOutcome } from './workers.js';
 
 export interface JsonlOptions extends ConfigFlags {
@@ -50,7 +50,7 @@ export function cleanRecord(line: string, number: number, cleaner: Cleaner, maxR
     const result = cleaner(text);
     if (maxRemoved !== undefined) {
       const share = lostShare(text, result);
-      if (share > maxRemoved) return errorRecord(passed, number, `cleaning would remove ${percent(share, maxRemoved)} of the text, over --max-removed ${maxRemoved}`);
+      if (share > maxRemoved) return errorRecord(passed, number, overMaxRemoved(share, maxRemoved));
     }
     // `input` names the file a page came from; a record has its own id instead.
     const { input: _input, ...fields } = toRecord(result, '');

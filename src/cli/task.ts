@@ -138,7 +138,7 @@ export class PageRunner {
       const limit = this.options.maxRemoved;
       // What the article lost: related stories moved out of it are not a loss.
       if (limit !== undefined && counts.lostShare > limit) {
-        reporter.error(subject, `cleaning would remove ${percent(counts.lostShare, limit)} of the text, over --max-removed ${limit} (${task.target === undefined ? 'not printed' : 'not written'})`);
+        reporter.error(subject, `${overMaxRemoved(counts.lostShare, limit)} (${task.target === undefined ? 'not printed' : 'not written'})`);
         return failed();
       }
       const report = this.options.report === undefined ? {} : { report: pageReport(inputName(input), page, result, counts, this.options.report === 'html') };
@@ -252,6 +252,11 @@ export function decodePage(bytes: Uint8Array, subject: string, reporter: Reporte
   }
   if (decoded.warning !== undefined) reporter.warning(subject, decoded.warning);
   return decoded.text;
+}
+
+/** Why a page over --max-removed is not written, in the words every mode uses. */
+export function overMaxRemoved(share: number, limit: number): string {
+  return `cleaning would remove ${percent(share, limit)} of the text, over --max-removed ${limit}`;
 }
 
 /**

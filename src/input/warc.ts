@@ -132,7 +132,7 @@ async function itemOf(record: WARCRecord, identity: RecordIdentity, maxBytes: nu
   return responsePage(block, identity, maxBytes);
 }
 
-/** A response's payload when it is plain text; otherwise the record is skipped, counted by its type. */
+/** A response's payload when it is plain text; otherwise the record is rejected as not-text. */
 async function responsePage(block: Uint8Array, identity: RecordIdentity, maxBytes: number): Promise<CrawlItem> {
   const reader = new AsyncIterReader([block], null);
   const http = await new StatusAndHeadersParser().parse(reader, { headersClass: Headers });
